@@ -1,0 +1,106 @@
+import type { Permission } from './permissions.js';
+
+export const ROLE_KEYS = [
+  'system_admin',
+  'security_admin',
+  'auditor',
+  'org_admin',
+  'caseworker',
+  'reviewer',
+  'finance_officer',
+  'jobs_officer',
+] as const;
+export type RoleKey = (typeof ROLE_KEYS)[number];
+
+const HOUSEHOLD_WORK: Permission[] = [
+  'household.read',
+  'household.create',
+  'household.update',
+  'household.check',
+  'household.visit',
+  'household.import',
+  'household.export',
+  'household.transfer',
+  'household.verify',
+  'application.submit',
+];
+
+/**
+ * The built-in roles. The three separated administrators (三员) hold no business permissions and
+ * none of them can read what another one does: system admin runs orgs and accounts, security admin
+ * grants roles and unlocks accounts, auditor reads the audit log (docs/decisions/003-roles.md).
+ */
+export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: boolean }> = {
+  system_admin: {
+    separated: true,
+    permissions: [
+      'org.read',
+      'org.create',
+      'org.update',
+      'org.move',
+      'org.deactivate',
+      'user.read',
+      'user.create',
+      'user.update',
+      'user.disable',
+      'user.reset_password',
+    ],
+  },
+  security_admin: {
+    separated: true,
+    permissions: ['org.read', 'user.read', 'user.disable', 'user.unlock', 'role.assign', 'role.assign_any'],
+  },
+  auditor: { separated: true, permissions: ['org.read', 'user.read', 'audit.read'] },
+  org_admin: {
+    separated: false,
+    permissions: [
+      'org.read',
+      'org.create',
+      'org.update',
+      'org.move',
+      'org.deactivate',
+      'user.read',
+      'user.create',
+      'user.update',
+      'user.disable',
+      'user.unlock',
+      'user.reset_password',
+      'role.assign',
+      ...HOUSEHOLD_WORK,
+      'household.review',
+      'household.reveal',
+      'application.approve',
+      'fund.read',
+      'job.read',
+      'job.publish',
+      'policy.publish',
+    ],
+  },
+  caseworker: { separated: false, permissions: ['org.read', ...HOUSEHOLD_WORK] },
+  reviewer: {
+    separated: false,
+    permissions: [
+      'org.read',
+      'household.read',
+      'household.review',
+      'household.reveal',
+      'household.export',
+      'application.approve',
+    ],
+  },
+  finance_officer: {
+    separated: false,
+    permissions: ['org.read', 'household.read', 'fund.read', 'fund.post', 'payment.create', 'payment.approve'],
+  },
+  jobs_officer: { separated: false, permissions: ['org.read', 'job.read', 'job.publish', 'policy.publish'] },
+};
+
+export function isRoleKey(value: string): value is RoleKey {
+  return (ROLE_KEYS as readonly string[]).includes(value);
+}
+
+export function permissionsOf(roleKeys: readonly string[]): Set<Permission> {
+  const set = new Set<Permission>();
+  for (const key of roleKeys) if (isRoleKey(key)) for (const p of ROLES[key].permissions) set.add(p);
+  return set;
+}

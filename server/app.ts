@@ -1,0 +1,110 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from './db/client.js';
+import type { Clock } from './platform/clock.js';
+import type { Ctx } from './platform/context.js';
+import { AppError } from './platform/errors.js';
+import { sendError } from './platform/http-errors.js';
+import type { Secrets } from './platform/secrets.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { csrfTokenFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
+import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
+import { registerUserRoutes } from './modules/users/users.routes.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx;
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  clock: Clock;
+  secrets: Secrets;
+  secureCookies?: boolean;
+  dengbaoMode?: boolean;
+  /** Built web app to serve; omitted in API tests. */
+  webDistDir?: string;
+  logger?: boolean | { level: string };
+}
+
+export const DEFAULT_WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // antd's CSS-in-JS writes style elements at run time
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: opts.secureCookies ? undefined : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'UnionHub API', description: '职工服务平台 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+    const token = request.cookies[SESSION_COOKIE];
+    const actor = token ? await resolveSession(opts.db, opts.clock, token) : null;
+    request.ctx = { db: opts.db, clock: opts.clock, secrets: opts.secrets, actor, requestId: request.id, ip: request.ip };
+    const config = request.routeOptions.config;
+    const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
+    if (!isApi || config?.public || !request.routeOptions.url) return;
+    if (!actor) throw new AppError('UNAUTHENTICATED', 'sign in required');
+    if (UNSAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      const expected = csrfTokenFor(opts.secrets, actor.sessionTokenHash!);
+      if (typeof sent !== 'string' || sent.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected)))
+        throw new AppError('FORBIDDEN', 'missing or wrong X-CSRF-Token header', { reason: 'csrf' });
+    }
+  });
+
+  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({ ok: true }));
+  registerAuthRoutes(app, { secureCookies: !!opts.secureCookies, dengbaoMode: !!opts.dengbaoMode });
+  registerOrgRoutes(app);
+  registerUserRoutes(app);
+  registerAuditRoutes(app);
+
+  if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDistDir, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && opts.webDistDir;
+    if (wantsPage && fs.existsSync(path.join(opts.webDistDir!, 'index.html'))) return reply.sendFile('index.html');
+    return sendError(new AppError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`), request, reply);
+  });
+  return app;
+}

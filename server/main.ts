@@ -1,0 +1,47 @@
+import { buildApp, DEFAULT_WEB_DIST } from './app.js';
+import { DataDirLockedError, openDatabase } from './db/client.js';
+import { loadDemoData } from './modules/demo/load-demo-data.js';
+import { systemClock } from './platform/clock.js';
+import { loadConfig } from './platform/config.js';
+import { deriveSecrets, loadMasterSecret } from './platform/secrets.js';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const secrets = deriveSecrets(loadMasterSecret({ secretKeyHex: config.SECRET_KEY, dataDir: config.dataDir }));
+  if (config.DEMO) {
+    const loaded = await loadDemoData({ db: database.db, clock: systemClock, secrets });
+    if (loaded) console.log(`Demo data loaded: ${loaded.orgs} orgs, ${loaded.users} demo accounts (see README).`);
+  }
+  const app = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    secrets,
+    secureCookies: config.SECURE_COOKIES,
+    dengbaoMode: config.DENGBAO_MODE,
+    webDistDir: DEFAULT_WEB_DIST,
+    logger: { level: config.LOG_LEVEL },
+  });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`UnionHub is serving http://localhost:${config.PORT} (${database.kind}${config.DEMO ? ', demo data' : ''})`);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

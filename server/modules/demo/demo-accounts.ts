@@ -1,0 +1,19 @@
+import type { RoleKey } from '../../../contracts/roles.js';
+
+/** Demo mode only (DEMO=1, the default of `npm start`); listed in the README. Never created by `npm run serve`. */
+export const DEMO_PASSWORD = 'Demo-Jiaozuo-2021';
+
+export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; orgCode: string; roles: RoleKey[] }> = [
+  { username: 'city.admin', displayName: '市总工会管理员', orgCode: 'JZ', roles: ['org_admin'] },
+  { username: 'city.reviewer', displayName: '市帮扶中心审核员', orgCode: 'JZ', roles: ['reviewer'] },
+  { username: 'zz.admin', displayName: '中站区总工会管理员', orgCode: 'JZ-ZZ', roles: ['org_admin'] },
+  { username: 'zz.reviewer', displayName: '中站区帮扶中心审核员', orgCode: 'JZ-ZZ', roles: ['reviewer'] },
+  { username: 'zz.caseworker', displayName: '中站区帮扶专干', orgCode: 'JZ-ZZ', roles: ['caseworker'] },
+  { username: 'fc.caseworker', displayName: '府城街道帮扶专干', orgCode: 'JZ-ZZ-FC', roles: ['caseworker'] },
+  { username: 'zg2.caseworker', displayName: '赵固二矿工会干事', orgCode: 'JZ-JM-ZG2', roles: ['caseworker'] },
+  { username: 'finance', displayName: '市总工会财务', orgCode: 'JZ', roles: ['finance_officer'] },
+  { username: 'jobs', displayName: '市总工会就业专员', orgCode: 'JZ', roles: ['jobs_officer'] },
+  { username: 'sysadmin', displayName: '系统管理员', orgCode: 'JZ', roles: ['system_admin'] },
+  { username: 'secadmin', displayName: '安全管理员', orgCode: 'JZ', roles: ['security_admin'] },
+  { username: 'auditor', displayName: '安全审计员', orgCode: 'JZ', roles: ['auditor'] },
+];

@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { orgs, userRoles, users } from '../../db/schema/index.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Secrets } from '../../platform/secrets.js';
+import { hashPassword } from '../../platform/passwords.js';
+import { insertOrg } from '../orgs/create-org.js';
+import type { OrgRow } from '../orgs/orgs.queries.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
+import { flattenOrgTree, JIAOZUO_ORG_TREE } from './jiaozuo-org-tree.js';
+
+/** Loads the Jiaozuo demo tree and demo accounts into an empty database; does nothing otherwise. */
+export async function loadDemoData({ db }: { db: Db; clock: Clock; secrets: Secrets }) {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
+  if (n > 0) return null;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const byCode = new Map<string, OrgRow>();
+    for (const { node, parentCode } of flattenOrgTree(JIAOZUO_ORG_TREE)) {
+      const parent = parentCode ? byCode.get(parentCode)! : null;
+      const org = await insertOrg(tx, parent, { ...node, regionCode: node.regionCode ?? null });
+      byCode.set(node.code, org);
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      const [user] = await tx
+        .insert(users)
+        .values({ orgId: byCode.get(account.orgCode)!.id, username: account.username, displayName: account.displayName, passwordHash })
+        .returning();
+      await tx.insert(userRoles).values(account.roles.map((roleKey) => ({ userId: user.id, roleKey })));
+    }
+    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length };
+  });
+}

@@ -1,0 +1,28 @@
+import { ROLES, type RoleKey } from '../../../contracts/roles.js';
+import type { Actor } from '../../platform/context.js';
+import { AppError, conflict } from '../../platform/errors.js';
+
+/**
+ * Who may grant what. An org admin grants only roles whose every permission it holds itself; a
+ * security admin (role.assign_any) may grant any role. Nobody changes their own roles, and the three
+ * separated administrator roles (三员) are never combined with each other or with business roles.
+ */
+export function assertMayGrant(actor: Actor, targetUserId: string, roles: RoleKey[], currentRoles: string[]) {
+  if (targetUserId === actor.userId) throw conflict('own_roles', 'you cannot change your own roles');
+  const changed = new Set([...roles.filter((r) => !currentRoles.includes(r)), ...currentRoles.filter((r) => !roles.includes(r as RoleKey))]);
+  if (!actor.permissions.has('role.assign_any')) {
+    for (const role of changed) {
+      const def = ROLES[role as RoleKey];
+      const missing = def ? def.permissions.filter((p) => !actor.permissions.has(p)) : [];
+      if (missing.length > 0)
+        throw new AppError('FORBIDDEN', `you cannot grant or remove ${role}: it holds permissions you lack`, {
+          reason: 'role_exceeds_granter',
+          role,
+          missing,
+        });
+    }
+  }
+  const separated = roles.filter((r) => ROLES[r].separated);
+  if (separated.length > 1 || (separated.length === 1 && roles.length > 1))
+    throw conflict('separation_of_duties', 'system admin, security admin and auditor roles stand alone', { field: 'roles' });
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../db/client.js';
+import type { Permission } from '../../contracts/permissions.js';
+import type { Clock } from './clock.js';
+import type { Secrets } from './secrets.js';
+
+export interface Actor {
+  userId: string;
+  username: string;
+  orgId: string;
+  /** Materialised path of the actor's org: the actor acts on orgs whose path starts with it. */
+  orgPath: string;
+  roles: string[];
+  permissions: Set<Permission>;
+  sessionTokenHash?: string;
+}
+
+/** Everything a verb needs: the database, who acts, and request facts for the audit log. */
+export interface Ctx {
+  db: Db;
+  clock: Clock;
+  secrets: Secrets;
+  actor: Actor | null;
+  requestId: string;
+  ip?: string;
+}
+
+export interface Services {
+  db: Db;
+  clock: Clock;
+  secrets: Secrets;
+}

@@ -1,0 +1,39 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, HTTP_STATUS, type FieldIssue } from './errors.js';
+
+/** The one mapper from any thrown error to `{ error: { code, message, details, requestId } }`. */
+export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+  const status = (error as { statusCode?: number }).statusCode === 413 ? 413 : HTTP_STATUS[appError.code];
+  return reply.status(status).send({
+    error: { code: appError.code, message: appError.message, details: appError.details, requestId: request.id },
+  });
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as { validationContext?: string }).validationContext ?? 'body';
+    const issues: FieldIssue[] = error.validation.flatMap((v) => {
+      const base = [where, ...v.instancePath.split('/').filter(Boolean)].join('.');
+      const keys = (v.params as { keys?: string[] }).keys;
+      if (v.keyword === 'unrecognized_keys' && keys?.length)
+        return keys.map((k) => ({ field: `${base}.${k}`, message: 'unknown field' }));
+      return [{ field: base, message: v.message ?? 'invalid' }];
+    });
+    return new AppError('VALIDATION', `invalid ${issues.map((i) => i.field).join(', ')}`, { issues });
+  }
+  const fe = error as FastifyError;
+  if (fe?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe instanceof SyntaxError)
+    return new AppError('VALIDATION', 'body is not valid JSON', { issues: [{ field: 'body', message: 'malformed JSON' }] });
+  if (fe?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return new AppError('VALIDATION', 'unsupported content type', { issues: [{ field: 'content-type', message: fe.message }] });
+  if (fe?.statusCode === 413)
+    return new AppError('LIMIT_EXCEEDED', 'request body too large', { issues: [{ field: 'body', message: 'too large' }] });
+  if (fe?.statusCode === 429) return new AppError('LIMIT_EXCEEDED', 'too many requests, try again later');
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500)
+    return new AppError('VALIDATION', fe.message, { issues: [{ field: 'request', message: fe.message }] });
+  return new AppError('INTERNAL', 'internal error');
+}

@@ -1,0 +1,23 @@
+import crypto from 'node:crypto';
+import type { Secrets } from './secrets.js';
+
+/** AES-256-GCM: "v1:" + base64(iv | tag | ciphertext). */
+export function encryptPii(secrets: Secrets, plaintext: string): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', secrets.piiEncryptionKey, iv);
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+export function decryptPii(secrets: Secrets, stored: string): string {
+  if (!stored.startsWith('v1:')) throw new Error('unknown ciphertext version');
+  const raw = Buffer.from(stored.slice(3), 'base64');
+  const decipher = crypto.createDecipheriv('aes-256-gcm', secrets.piiEncryptionKey, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+/** Keyed hash for exact lookup and duplicate detection without storing the plaintext. */
+export function lookupHash(secrets: Secrets, kind: string, normalizedValue: string): string {
+  return crypto.createHmac('sha256', secrets.piiLookupKey).update(`${kind}:${normalizedValue}`).digest('base64url');
+}

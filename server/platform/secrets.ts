@@ -1,0 +1,38 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Keys derived from one 32-byte master secret, so each purpose has its own key. */
+export interface Secrets {
+  piiEncryptionKey: Buffer;
+  piiLookupKey: Buffer;
+  csrfKey: Buffer;
+}
+
+export function deriveSecrets(master: Buffer): Secrets {
+  const derive = (purpose: string) => crypto.createHmac('sha256', master).update(purpose).digest();
+  return {
+    piiEncryptionKey: derive('unionhub/pii-encryption/v1'),
+    piiLookupKey: derive('unionhub/pii-lookup/v1'),
+    csrfKey: derive('unionhub/csrf/v1'),
+  };
+}
+
+/**
+ * SECRET_KEY wins; otherwise the key file in the data directory, generated on first start with
+ * mode 0600. Losing it makes encrypted personal data unreadable: back it up with the data.
+ */
+export function loadMasterSecret(opts: { secretKeyHex?: string; dataDir?: string }): Buffer {
+  if (opts.secretKeyHex) return Buffer.from(opts.secretKeyHex, 'hex');
+  if (!opts.dataDir) return crypto.randomBytes(32);
+  const file = path.join(opts.dataDir, 'secret.key');
+  if (fs.existsSync(file)) {
+    const hex = fs.readFileSync(file, 'utf8').trim();
+    if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error(`${file} is not 64 hex characters`);
+    return Buffer.from(hex, 'hex');
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const key = crypto.randomBytes(32);
+  fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  return key;
+}
