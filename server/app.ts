@@ -26,6 +26,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: Ctx;
   }
+  interface FastifyInstance {
+    /** Every route as registered, for the route-walking authorization test and the docs. */
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  config: { public?: boolean; resource?: string };
+  hasBody: boolean;
+  querystringKeys: string[];
 }
 
 export interface AppOptions {
@@ -37,6 +49,8 @@ export interface AppOptions {
   /** Built web app to serve; omitted in API tests. */
   webDistDir?: string;
   logger?: boolean | { level: string };
+  /** Sign-in attempts per IP per minute (per-account lockout is separate). */
+  signInRateLimit?: number;
 }
 
 export const DEFAULT_WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -75,6 +89,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const registeredRoutes: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registeredRoutes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    const qs = route.schema?.querystring as { shape?: Record<string, unknown> } | undefined;
+    for (const method of methods)
+      if (method !== 'HEAD')
+        registeredRoutes.push({
+          method,
+          url: route.url,
+          config: (route.config ?? {}) as RegisteredRoute['config'],
+          hasBody: !!route.schema?.body,
+          querystringKeys: Object.keys(qs?.shape ?? {}),
+        });
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
     const token = request.cookies[SESSION_COOKIE];
@@ -93,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({ ok: true }));
-  registerAuthRoutes(app, { secureCookies: !!opts.secureCookies, dengbaoMode: !!opts.dengbaoMode });
+  registerAuthRoutes(app, { secureCookies: !!opts.secureCookies, dengbaoMode: !!opts.dengbaoMode, signInRateLimit: opts.signInRateLimit ?? 30 });
   registerOrgRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);

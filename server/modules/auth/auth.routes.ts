@@ -9,14 +9,14 @@ import { changePassword } from './change-password.js';
 import { csrfTokenFor, endSession, SESSION_ABSOLUTE_MS, SESSION_COOKIE, SESSION_IDLE_MS } from './sessions.js';
 import { SignInInput, signIn } from './sign-in.js';
 
-export function registerAuthRoutes(fastify: FastifyInstance, opts: { secureCookies: boolean; dengbaoMode: boolean }) {
+export function registerAuthRoutes(fastify: FastifyInstance, opts: { secureCookies: boolean; dengbaoMode: boolean; signInRateLimit: number }) {
   const app = typed(fastify);
 
   app.post(
     '/api/auth/sign-in',
     {
       schema: { tags: ['auth'], body: SignInInput },
-      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: opts.signInRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const result = await signIn({ ctx: req.ctx, input: req.body, userAgent: req.headers['user-agent'] });

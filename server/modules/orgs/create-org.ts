@@ -17,7 +17,7 @@ export async function createOrg({ ctx, input }: { ctx: Ctx; input: CreateOrgInpu
     if (!parent.active) throw conflict('parent_inactive', 'the parent org is deactivated');
     const org = await insertOrg(tx, parent, data);
     await audit(tx, ctx, 'org.create', { objectType: 'org', objectId: org.id, orgId: org.id, orgPath: org.path, details: { code: org.code, name: org.name } });
-    return presentOrg(org);
+    return presentOrg(org, actor);
   });
 }
 

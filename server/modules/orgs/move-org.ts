@@ -39,6 +39,6 @@ export async function moveOrg({ ctx, id, input }: { ctx: Ctx; id: string; input:
       orgPath: newPath,
       details: { fromParentId: org.parentId, toParentId: parent.id },
     });
-    return presentOrg(moved);
+    return presentOrg(moved, actor);
   });
 }

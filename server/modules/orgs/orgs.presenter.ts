@@ -1,9 +1,11 @@
+import type { Actor } from '../../platform/context.js';
 import type { OrgRow } from './orgs.queries.js';
 
-export function presentOrg(row: OrgRow) {
+/** The parent of the actor's own org lies outside its scope, so its id is not shown. */
+export function presentOrg(row: OrgRow, actor: Actor) {
   return {
     id: row.id,
-    parentId: row.parentId,
+    parentId: row.path === actor.orgPath ? null : row.parentId,
     code: row.code,
     name: row.name,
     nameEn: row.nameEn,

@@ -28,18 +28,18 @@ export function registerOrgRoutes(fastify: FastifyInstance) {
     const { page, pageSize, sort, order, underId, ...filter } = req.query;
     const under = underId ? await getOrgInScope(req.ctx.db, actor, underId) : undefined;
     const { items, total } = await listOrgs(req.ctx.db, actor, { ...filter, under }, { page, pageSize, sort: sort as OrgSort, order });
-    return { items: items.map(presentOrg), total, page, pageSize };
+    return { items: items.map((o) => presentOrg(o, actor)), total, page, pageSize };
   });
 
   app.get('/api/orgs/tree', { schema: { tags: ['orgs'] } }, async (req) => {
     const actor = await authorize(req.ctx, 'org.read');
     const rows = await listSubtree(req.ctx.db, actor);
-    return { rootId: actor.orgId, items: rows.map(presentOrg) };
+    return { rootId: actor.orgId, items: rows.map((o) => presentOrg(o, actor)) };
   });
 
   app.get('/api/orgs/:id', { schema: { tags: ['orgs'], params: IdParams }, config: { resource: 'org' } }, async (req) => {
     const actor = await authorize(req.ctx, 'org.read');
-    return presentOrg(await getOrgInScope(req.ctx.db, actor, req.params.id));
+    return presentOrg(await getOrgInScope(req.ctx.db, actor, req.params.id), actor);
   });
 
   app.get('/api/orgs/:id/stats', { schema: { tags: ['orgs'], params: IdParams }, config: { resource: 'org' } }, async (req) =>

@@ -30,6 +30,6 @@ export async function setOrgActive({ ctx, id, active }: { ctx: Ctx; id: string; 
     }
     const [row] = await tx.update(orgs).set({ active, updatedAt: ctx.clock.now() }).where(eq(orgs.id, id)).returning();
     await audit(tx, ctx, active ? 'org.activate' : 'org.deactivate', { objectType: 'org', objectId: id, orgId: id, orgPath: org.path });
-    return presentOrg(row);
+    return presentOrg(row, actor);
   });
 }

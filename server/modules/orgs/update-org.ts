@@ -22,6 +22,6 @@ export async function updateOrg({ ctx, id, input }: { ctx: Ctx; id: string; inpu
       Object.entries(data).map(([k, v]) => [k, { from: before[k as keyof typeof before], to: v }]),
     );
     await audit(tx, ctx, 'org.update', { objectType: 'org', objectId: id, orgId: id, orgPath: org.path, details: { changed } });
-    return presentOrg(org);
+    return presentOrg(org, actor);
   });
 }

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegisteredRoute } from './app.js';
+import { createTestApp, type Session, type TestApp } from './test-support/test-app.js';
+import { BODY_SCOPED_ROUTES, PUBLIC_ALLOW_LIST, RESOURCE_MAKERS, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
+
+/**
+ * Walks every registered API route. Each is either on the public allow-list or needs a session; with
+ * the fixture tree A→{B,C}, B→{D,E}, C→{F,G}, a user at B holding every permission gets 404 for
+ * records of A, C, F, G on every route and reaches B, D, E; no list leaks an id from outside.
+ */
+let t: TestApp;
+let routes: RegisteredRoute[];
+let atB: Session;
+const OUTSIDE = ['A', 'C', 'F', 'G'];
+const INSIDE = ['B', 'D', 'E'];
+const records: Record<string, Record<string, string>> = {};
+
+const key = (r: RegisteredRoute) => `${r.method} ${r.url}`;
+const apiRoutes = () => routes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  routes = t.app.registeredRoutes;
+  // Every non-separated role plus the auditor's permission set, inserted directly: the strongest user at B.
+  await t.createUser('walker', 'B', ['org_admin', 'reviewer', 'finance_officer', 'jobs_officer', 'caseworker', 'auditor', 'security_admin']);
+  for (const resource of Object.keys(RESOURCE_MAKERS)) {
+    records[resource] = {};
+    for (const org of [...OUTSIDE, ...INSIDE]) records[resource][org] = await RESOURCE_MAKERS[resource](t, org);
+  }
+  atB = await t.signIn('walker');
+});
+afterAll(() => t.close());
+
+function fill(url: string, id: string) {
+  return url.replace(':id', id);
+}
+
+describe('route walk', () => {
+  it('finds the routes', () => {
+    expect(apiRoutes().length).toBeGreaterThan(15);
+  });
+
+  it('has only allow-listed public routes, and every other route refuses a request without a session', async () => {
+    for (const route of apiRoutes()) {
+      if (route.config.public) {
+        expect(PUBLIC_ALLOW_LIST.has(key(route)), `${key(route)} is public but not allow-listed`).toBe(true);
+        continue;
+      }
+      const res = await t.app.inject({ method: route.method as 'GET', url: fill(route.url, records.org.B), payload: route.hasBody ? {} : undefined });
+      expect(res.statusCode, key(route)).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('has a sample body for every route that takes one and a resource for every :id', () => {
+    for (const route of apiRoutes()) {
+      if (route.hasBody) expect(SAMPLE_BODIES[key(route)], `no sample body for ${key(route)}`).toBeDefined();
+      if (route.url.includes(':id')) expect(RESOURCE_MAKERS[route.config.resource ?? ''], `no resource for ${key(route)}`).toBeDefined();
+    }
+  });
+
+  it('answers 404 for records of A, C, F, G on every :id route, changing nothing', async () => {
+    for (const route of apiRoutes().filter((r) => r.url.includes(':id'))) {
+      for (const org of OUTSIDE) {
+        const id = records[route.config.resource!][org];
+        const res = await atB.request({ method: route.method as 'GET', url: fill(route.url, id), payload: route.hasBody ? (SAMPLE_BODIES[key(route)](t, 'B') as object) : undefined });
+        expect(res.statusCode, `${key(route)} on ${org}: ${res.body}`).toBe(404);
+      }
+    }
+  });
+
+  it('answers 404 when a body or a filter names an org of A, C, F, G', async () => {
+    for (const route of apiRoutes()) {
+      for (const org of OUTSIDE) {
+        if (BODY_SCOPED_ROUTES.has(key(route))) {
+          const res = await atB.request({ method: route.method as 'POST', url: route.url, payload: SAMPLE_BODIES[key(route)](t, org) as object });
+          expect(res.statusCode, `${key(route)} naming ${org}`).toBe(404);
+        }
+        for (const param of route.querystringKeys.filter((k) => k === 'orgId' || k === 'underId')) {
+          const res = await atB.get(`${route.url}?${param}=${t.orgs[org].id}`);
+          expect(res.statusCode, `${key(route)}?${param}=${org}`).toBe(404);
+        }
+      }
+    }
+  });
+
+  it('never shows an id from A, C, F, G in any list or read of B', async () => {
+    const outsideIds = Object.values(records).flatMap((byOrg) => OUTSIDE.map((o) => byOrg[o]));
+    for (const route of apiRoutes().filter((r) => r.method === 'GET' && !r.config.public)) {
+      const urls = route.url.includes(':id') ? INSIDE.map((o) => fill(route.url, records[route.config.resource!][o])) : [route.url];
+      for (const url of urls) {
+        const res = await atB.get(url);
+        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+        for (const id of outsideIds) expect(res.body.includes(id), `${url} leaks ${id}`).toBe(false);
+      }
+    }
+  });
+
+  it('reaches records of B, D, E on every :id route (no 404)', async () => {
+    for (const route of apiRoutes().filter((r) => r.url.includes(':id'))) {
+      for (const org of ['D', 'E']) {
+        const id = records[route.config.resource!][org];
+        const res = await atB.request({ method: route.method as 'GET', url: fill(route.url, id), payload: route.hasBody ? (SAMPLE_BODIES[key(route)](t, org) as object) : undefined });
+        expect(res.statusCode, `${key(route)} on ${org}: ${res.body}`).not.toBe(404);
+        expect(res.statusCode, `${key(route)} on ${org}: ${res.body}`).toBeLessThan(500);
+      }
+    }
+  });
+});
