@@ -19,6 +19,7 @@ import type { Secrets } from './platform/secrets.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { csrfTokenFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
+import { registerHouseholdRoutes } from './modules/households/households.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
@@ -127,6 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerOrgRoutes(app);
   registerUserRoutes(app);
   registerAuditRoutes(app);
+  registerHouseholdRoutes(app);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDistDir, prefix: '/', wildcard: false, index: 'index.html' });

@@ -31,8 +31,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const OTHER_PARAM_ID = '00000000-0000-4000-8000-000000000000';
 function fill(url: string, id: string) {
-  return url.replace(':id', id);
+  return url.replace(':id', id).replace(/:[a-zA-Z]+/g, OTHER_PARAM_ID);
 }
 
 describe('route walk', () => {
@@ -91,7 +92,7 @@ describe('route walk', () => {
       for (const url of urls) {
         const res = await atB.get(url);
         expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-        for (const id of outsideIds) expect(res.body.includes(id), `${url} leaks ${id}`).toBe(false);
+        for (const id of outsideIds) expect(res.body.includes(id), `${url} leaks ${id}: ${res.body.slice(Math.max(0, res.body.indexOf(id) - 400), res.body.indexOf(id) + 100)}`).toBe(false);
       }
     }
   });
@@ -101,7 +102,9 @@ describe('route walk', () => {
       for (const org of ['D', 'E']) {
         const id = records[route.config.resource!][org];
         const res = await atB.request({ method: route.method as 'GET', url: fill(route.url, id), payload: route.hasBody ? (SAMPLE_BODIES[key(route)](t, org) as object) : undefined });
-        expect(res.statusCode, `${key(route)} on ${org}: ${res.body}`).not.toBe(404);
+        // A route with a second path parameter gets a made-up id there: its 404 must name that, not the record.
+        if (/:[a-zA-Z]+.*:[a-zA-Z]+/.test(route.url)) expect(res.body, key(route)).not.toContain(`${route.config.resource} not found`);
+        else expect(res.statusCode, `${key(route)} on ${org}: ${res.body}`).not.toBe(404);
         expect(res.statusCode, `${key(route)} on ${org}: ${res.body}`).toBeLessThan(500);
       }
     }

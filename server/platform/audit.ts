@@ -19,6 +19,7 @@ export async function audit(db: DbOrTx, ctx: Ctx, action: string, entry: AuditEn
     actorUserId: ctx.actor?.userId ?? null,
     actorUsername: ctx.actor?.username ?? (entry.details?.username as string | undefined) ?? null,
     actorOrgId: ctx.actor?.orgId ?? null,
+    actorOrgPath: ctx.actor?.orgPath ?? null,
     orgId: entry.orgId ?? ctx.actor?.orgId ?? null,
     orgPath: entry.orgPath ?? ctx.actor?.orgPath ?? null,
     action,

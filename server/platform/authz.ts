@@ -23,6 +23,15 @@ export async function authorize(ctx: Ctx, permission: Permission): Promise<Actor
   return actor;
 }
 
+/**
+ * For a refusal decided inside a verb's transaction (a role beyond the granter's): the transaction
+ * has rolled back, so the denial is logged here, as `authorize` logs a missing permission, then rethrown.
+ */
+export async function logDenial(ctx: Ctx, err: unknown): Promise<never> {
+  if (err instanceof AppError && err.code === 'FORBIDDEN') await audit(ctx.db, ctx, 'authz.deny', { outcome: 'denied', details: err.details });
+  throw err;
+}
+
 export function hasPermission(ctx: Ctx, permission: Permission): boolean {
   return !!ctx.actor?.permissions.has(permission);
 }

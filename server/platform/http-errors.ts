@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import { AppError, HTTP_STATUS, type FieldIssue } from './errors.js';
 
 /** The one mapper from any thrown error to `{ error: { code, message, details, requestId } }`. */
@@ -14,6 +15,15 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    // A verb parsed its input itself (bodies typed z.unknown() at the route): the fields are in the body.
+    const issues: FieldIssue[] = error.issues.flatMap((i) => {
+      const base = ['body', ...i.path.map(String)].join('.');
+      if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: `${base}.${k}`, message: 'unknown field' }));
+      return [{ field: base, message: i.message }];
+    });
+    return new AppError('VALIDATION', `invalid ${issues.map((i) => i.field).join(', ')}`, { issues });
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
     const issues: FieldIssue[] = error.validation.flatMap((v) => {

@@ -1,4 +1,22 @@
-import type { TestApp } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
+import { sampleHousehold } from './household-fixtures.js';
+
+/** A user at the root A who can file households anywhere in the fixture tree. */
+const makers = new WeakMap<TestApp, Promise<Session>>();
+function makerAtRoot(t: TestApp): Promise<Session> {
+  if (!makers.has(t)) makers.set(t, t.createUser(`maker-${Math.random().toString(36).slice(2, 8)}`, 'A', ['org_admin']).then(async (id) => {
+    const [row] = await t.database.db.execute(`select username from users where id = '${id}'` as never).then((r) => (r as unknown as { rows: Array<{ username: string }> }).rows);
+    return t.signIn(row.username);
+  }));
+  return makers.get(t)!;
+}
+
+async function makeHousehold(t: TestApp, orgName: string): Promise<string> {
+  const s = await makerAtRoot(t);
+  const res = await s.post('/api/households', sampleHousehold(t.orgs[orgName].id));
+  if (res.statusCode !== 201) throw new Error(`household fixture: ${res.body}`);
+  return res.json().id;
+}
 
 /**
  * How the route walker makes one record of each resource kind inside a fixture org. A module whose
@@ -6,6 +24,15 @@ import type { TestApp } from './test-app.js';
  */
 export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Promise<string>> = {
   org: async (t, orgName) => t.orgs[orgName].id,
+  household: makeHousehold,
+  household_transfer: async (t, orgName) => {
+    // A household of G (or F), offered to orgName: only orgName's subtree may accept it.
+    const s = await makerAtRoot(t);
+    const id = await makeHousehold(t, orgName === 'G' ? 'F' : 'G');
+    const res = await s.post(`/api/households/${id}/transfer`, { toOrgId: t.orgs[orgName].id, reason: '职工调动' });
+    if (res.statusCode !== 201) throw new Error(`transfer fixture: ${res.body}`);
+    return res.json().transferId;
+  },
   user: async (t, orgName) => t.createUser(`walk-${orgName.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`, orgName, ['caseworker']),
 };
 
@@ -22,10 +49,30 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/users': (t, target) => ({ orgId: t.orgs[target].id, username: `nu${Math.random().toString(36).slice(2, 8)}`, displayName: '新用户', roles: [] }),
   'PATCH /api/users/:id': () => ({ displayName: '改名' }),
   'PUT /api/users/:id/roles': () => ({ roles: ['caseworker'] }),
+  'POST /api/households': (t, target) => sampleHousehold(t.orgs[target].id),
+  'POST /api/households/lookup': () => ({ idNumber: '11010519491231002X' }),
+  'PATCH /api/households/:id': () => ({ priorityGroup: '劳模' }),
+  'POST /api/households/:id/check': () => ({}),
+  'POST /api/households/:id/visit': () => ({ visitDate: '2026-03-01', visitors: '张三、李四', findings: '情况属实', consentSigned: true }),
+  'POST /api/households/:id/start-notice': () => ({ noticeDays: 7 }),
+  'POST /api/households/:id/approve': () => ({}),
+  'POST /api/households/:id/return': () => ({ reason: '材料不全' }),
+  'POST /api/households/:id/resubmit': () => ({}),
+  'POST /api/households/:id/reject': () => ({ reason: '收入超标' }),
+  'POST /api/households/:id/verify': () => ({ visitDate: '2026-03-01', visitors: '张三', findings: '仍然困难', consentSigned: true }),
+  'POST /api/households/:id/lift': () => ({ reason: '再就业' }),
+  'POST /api/households/:id/follow-up': () => ({ contactDate: '2026-03-01', method: '电话', notes: '生活稳定' }),
+  'POST /api/households/:id/reopen': () => ({ reason: '再次失业' }),
+  'POST /api/households/:id/close': () => ({ reason: '户主去世' }),
+  'POST /api/households/:id/objections': () => ({ content: '有群众反映其有房产', raisedBy: '匿名' }),
+  'POST /api/households/:id/objections/:objectionId/resolve': () => ({ resolution: '经核实不属实', upheld: false }),
+  'POST /api/households/:id/transfer': (t) => ({ toOrgId: t.orgs.D.id, reason: '调动' }),
+  'POST /api/households/:id/reveal': () => ({ field: 'idNumber', reason: '核对身份' }),
+  'POST /api/households/:id/aid': () => ({ program: '春节送温暖', aidType: 'cash', amountFen: 50000, aidedOn: '2026-01-20' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */
-export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/users']);
+export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/users', 'POST /api/households']);
 
 /** Reachable without a session. Anything else public fails the walker. */
 export const PUBLIC_ALLOW_LIST = new Set(['GET /api/health', 'POST /api/auth/sign-in']);

@@ -9,6 +9,7 @@ export const auditLog = pgTable(
     actorUserId: uuid('actor_user_id'),
     actorUsername: text('actor_username'),
     actorOrgId: uuid('actor_org_id'),
+    actorOrgPath: text('actor_org_path'),
     orgId: uuid('org_id'),
     orgPath: text('org_path'),
     action: text('action').notNull(),

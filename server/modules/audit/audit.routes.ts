@@ -32,7 +32,11 @@ export function registerAuditRoutes(fastify: FastifyInstance) {
       { page, pageSize, order },
     );
     return {
-      items: items.map((e) => ({ ...e, at: e.at.toISOString() })),
+      items: items.map(({ actorOrgPath, ...e }) => {
+        // Staff of a higher org act on this subtree too: show their name, not ids from outside the scope.
+        const actorInScope = !!actorOrgPath && actorOrgPath.startsWith(actor.orgPath);
+        return { ...e, actorUserId: actorInScope ? e.actorUserId : null, actorOrgId: actorInScope ? e.actorOrgId : null, at: e.at.toISOString() };
+      }),
       total,
       page,
       pageSize,

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { CreateUserInput } from '../../../contracts/users.js';
 import { userRoles, users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize } from '../../platform/authz.js';
+import { authorize, logDenial } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, conflict } from '../../platform/errors.js';
+import { conflict } from '../../platform/errors.js';
 import { generateOneTimePassword, hashPassword } from '../../platform/passwords.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
 import { assertMayGrant } from './users.policy.js';
@@ -15,8 +15,7 @@ import { presentUser } from './users.presenter.js';
 export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserInput }) {
   const actor = await authorize(ctx, 'user.create');
   const data = CreateUserInput.parse(input);
-  if (data.roles.length > 0 && !actor.permissions.has('role.assign'))
-    throw new AppError('FORBIDDEN', 'missing permission role.assign', { permission: 'role.assign' });
+  if (data.roles.length > 0) await authorize(ctx, 'role.assign');
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   return ctx.db.transaction(async (tx) => {
@@ -39,5 +38,5 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
       details: { username: user.username, roles: data.roles },
     });
     return { user: presentUser(await getUserInScope(tx, actor, user.id), ctx.clock.now()), oneTimePassword };
-  });
+  }).catch((err) => logDenial(ctx, err));
 }

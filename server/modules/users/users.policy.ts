@@ -3,9 +3,10 @@ import type { Actor } from '../../platform/context.js';
 import { AppError, conflict } from '../../platform/errors.js';
 
 /**
- * Who may grant what. An org admin grants only roles whose every permission it holds itself; a
- * security admin (role.assign_any) may grant any role. Nobody changes their own roles, and the three
- * separated administrator roles (三员) are never combined with each other or with business roles.
+ * Who may grant what. An org admin grants only business roles whose every permission it holds
+ * itself; the three separated administrator roles (三员) need role.assign_any, so only a security
+ * admin (who may grant any role) grants them. Nobody changes their own roles, and the separated
+ * roles are never combined with each other or with business roles.
  */
 export function assertMayGrant(actor: Actor, targetUserId: string, roles: RoleKey[], currentRoles: string[]) {
   if (targetUserId === actor.userId) throw conflict('own_roles', 'you cannot change your own roles');
@@ -13,9 +14,10 @@ export function assertMayGrant(actor: Actor, targetUserId: string, roles: RoleKe
   if (!actor.permissions.has('role.assign_any')) {
     for (const role of changed) {
       const def = ROLES[role as RoleKey];
-      const missing = def ? def.permissions.filter((p) => !actor.permissions.has(p)) : [];
+      // An org admin holds every permission of system_admin, yet must not make one: separated roles need role.assign_any.
+      const missing = !def ? [] : def.separated ? ['role.assign_any'] : def.permissions.filter((p) => !actor.permissions.has(p));
       if (missing.length > 0)
-        throw new AppError('FORBIDDEN', `you cannot grant or remove ${role}: it holds permissions you lack`, {
+        throw new AppError('FORBIDDEN', `you cannot grant or remove ${role}: it needs permissions you lack`, {
           reason: 'role_exceeds_granter',
           role,
           missing,

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { validateCnId, validateCnMobile } from './cn-ids.js';
+
+/** Coded fields with their Chinese and English labels (shared by the Excel template, the server and the web). */
+function codes<const K extends string>(map: Record<K, [zh: string, en: string]>) {
+  const keys = Object.keys(map) as [K, ...K[]];
+  return { keys, labels: map, schema: z.enum(keys) };
+}
+
+export const HardshipCategory = codes({
+  deep: ['深度困难', 'Deep hardship'],
+  relative: ['相对困难', 'Relative hardship'],
+  accident: ['意外致困', 'Hardship by accident'],
+});
+
+/** The ten national causes of hardship (致困原因). */
+export const HardshipCause = codes({
+  no_work_capacity: ['丧失劳动能力', 'No capacity to work'],
+  unemployed: ['有劳动能力但失业', 'Unemployed though able'],
+  laid_off: ['下岗', 'Laid off'],
+  no_social_insurance: ['未参加社会保险', 'No social insurance'],
+  insurance_not_delivered: ['社会保险待遇未落实', 'Insurance not delivered'],
+  serious_illness: ['本人或家人患大病', 'Serious illness'],
+  natural_disaster: ['遭受自然灾害', 'Natural disaster'],
+  accident: ['遭受意外事故', 'Accident'],
+  children_schooling: ['子女教育费用负担重', "Children's schooling"],
+  other: ['其他', 'Other'],
+});
+
+export const EmploymentForm = codes({ worker: ['职工', 'Worker'], migrant: ['农民工', 'Migrant worker'] });
+export const Sex = codes({ M: ['男', 'Male'], F: ['女', 'Female'] });
+export const WorkStatus = codes({
+  employed: ['在岗', 'Employed'],
+  unemployed: ['失业', 'Unemployed'],
+  retired: ['退休', 'Retired'],
+  sick_leave: ['病休', 'On sick leave'],
+  other: ['其他', 'Other'],
+});
+export const HealthStatus = codes({
+  healthy: ['健康', 'Healthy'],
+  chronic: ['慢性病', 'Chronic illness'],
+  serious: ['大病', 'Serious illness'],
+  disabled: ['残疾', 'Disabled'],
+});
+export const DisabilityType = codes({
+  none: ['无', 'None'],
+  visual: ['视力残疾', 'Visual'],
+  hearing: ['听力残疾', 'Hearing'],
+  speech: ['言语残疾', 'Speech'],
+  physical: ['肢体残疾', 'Physical'],
+  intellectual: ['智力残疾', 'Intellectual'],
+  mental: ['精神残疾', 'Mental'],
+  multiple: ['多重残疾', 'Multiple'],
+});
+export const Housing = codes({
+  own: ['自有住房', 'Own home'],
+  rented: ['租房', 'Rented'],
+  public: ['公租房', 'Public rental'],
+  dormitory: ['单位宿舍', 'Dormitory'],
+  none: ['无固定住所', 'No fixed home'],
+});
+export const HukouType = codes({ urban: ['城镇', 'Urban'], rural: ['农村', 'Rural'] });
+export const MaritalStatus = codes({
+  single: ['未婚', 'Single'],
+  married: ['已婚', 'Married'],
+  divorced: ['离异', 'Divorced'],
+  widowed: ['丧偶', 'Widowed'],
+});
+export const MedicalInsurance = codes({
+  employee: ['职工医保', 'Employee insurance'],
+  resident: ['城乡居民医保', 'Resident insurance'],
+  none: ['未参保', 'None'],
+});
+export const PoliticalStatus = codes({
+  masses: ['群众', 'None'],
+  cpc: ['中共党员', 'CPC member'],
+  league: ['共青团员', 'CYL member'],
+  other: ['其他', 'Other'],
+});
+export const Relation = codes({
+  spouse: ['配偶', 'Spouse'],
+  child: ['子女', 'Child'],
+  parent: ['父母', 'Parent'],
+  parent_in_law: ['岳父母/公婆', 'Parent-in-law'],
+  grandchild: ['孙子女', 'Grandchild'],
+  sibling: ['兄弟姐妹', 'Sibling'],
+  other: ['其他', 'Other'],
+});
+export const SchoolStage = codes({
+  preschool: ['学前', 'Pre-school'],
+  primary: ['小学', 'Primary'],
+  junior: ['初中', 'Junior high'],
+  senior: ['高中', 'Senior high'],
+  vocational: ['中职', 'Vocational'],
+  college: ['大专', 'College'],
+  undergraduate: ['本科', 'Undergraduate'],
+  postgraduate: ['研究生', 'Postgraduate'],
+});
+export const MemberStatus = codes({
+  working: ['在业', 'Working'],
+  studying: ['在学', 'Studying'],
+  unemployed: ['无业', 'Unemployed'],
+  retired: ['退休', 'Retired'],
+  preschool_child: ['学龄前', 'Pre-school child'],
+  other: ['其他', 'Other'],
+});
+
+export const HOUSEHOLD_STATUSES = [
+  'applied', // 已申请，待基层初审
+  'checked', // 初审通过，待入户核查
+  'visited', // 已入户核查，待上级审核
+  'in_notice', // 公示中
+  'archived', // 已建档
+  'returned', // 已退回
+  'rejected', // 不予建档
+  'lifted', // 已解困脱困
+  'closed', // 已销档
+] as const;
+export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
+/** A household holds its people's ID numbers against any second filing while in one of these. */
+export const OPEN_STATUSES: HouseholdStatus[] = ['applied', 'checked', 'visited', 'in_notice', 'archived', 'returned', 'lifted'];
+
+const fen = z.number().int().min(0).max(100_000_000_00); // up to 1亿元
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).optional().nullable();
+
+export const CnIdNumber = z.string().transform((raw, ctx) => {
+  const r = validateCnId(raw);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: ID_PROBLEM_MESSAGES[r.problem] });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+export const ID_PROBLEM_MESSAGES = {
+  length: 'ID number must have 18 characters',
+  format: 'ID number has characters out of place',
+  region: 'ID number starts with an unknown region code',
+  birth_date: 'ID number holds an impossible birth date',
+  check_digit: 'ID number check digit is wrong',
+} as const;
+
+export const CnMobile = z.string().transform((raw, ctx) => {
+  const r = validateCnMobile(raw);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: 'not a mainland mobile number (11 digits starting 13-19)' });
+    return z.NEVER;
+  }
+  return r.value;
+});
+
+export const BankCard = z
+  .string()
+  .transform((v) => v.replace(/[\s\u3000-]/g, ''))
+  .pipe(z.string().regex(/^\d{12,19}$/, 'bank card number has 12-19 digits'));
+
+export const MemberInput = z.strictObject({
+  relation: Relation.schema,
+  name: text(50).min(1),
+  idNumber: CnIdNumber,
+  health: HealthStatus.schema.default('healthy'),
+  medicalInsurance: MedicalInsurance.schema.optional().nullable(),
+  monthlyIncomeFen: fen.default(0),
+  status: MemberStatus.schema.optional().nullable(),
+  schoolOrEmployer: optionalText(100),
+  schoolStage: SchoolStage.schema.optional().nullable(),
+  enrolmentYear: z.number().int().min(1950).max(2100).optional().nullable(),
+});
+export type MemberInput = z.infer<typeof MemberInput>;
+
+const householdFields = {
+  orgId: z.uuid(),
+  name: text(50).min(1),
+  idNumber: CnIdNumber,
+  phone: CnMobile.optional().nullable(),
+  ethnicity: optionalText(20),
+  politicalStatus: PoliticalStatus.schema.optional().nullable(),
+  employerName: optionalText(100),
+  employmentForm: EmploymentForm.schema,
+  workStatus: WorkStatus.schema.optional().nullable(),
+  modelWorkerTitle: optionalText(50),
+  health: HealthStatus.schema.default('healthy'),
+  disabilityType: DisabilityType.schema.default('none'),
+  disabilityGrade: z.number().int().min(1).max(4).optional().nullable(),
+  housing: Housing.schema.optional().nullable(),
+  hukouType: HukouType.schema.optional().nullable(),
+  hukouRegion: z.string().regex(/^\d{6}$/, 'six digits (GB/T 2260)').optional().nullable(),
+  maritalStatus: MaritalStatus.schema.optional().nullable(),
+  singleParent: z.boolean().default(false),
+  medicalInsurance: MedicalInsurance.schema.optional().nullable(),
+  bankName: optionalText(50),
+  bankBranch: optionalText(100),
+  bankCard: BankCard.optional().nullable(),
+  monthlyIncomeFen: fen.default(0),
+  otherAnnualIncomeFen: fen.default(0),
+  category: HardshipCategory.schema,
+  mainCause: HardshipCause.schema,
+  secondaryCauses: z.array(HardshipCause.schema).max(3).default([]),
+  priorityGroup: optionalText(50),
+  exitMeasures: optionalText(500),
+  members: z.array(MemberInput).max(20).default([]),
+};
+
+export const CreateHouseholdInput = z.strictObject(householdFields);
+export type CreateHouseholdInput = z.infer<typeof CreateHouseholdInput>;
+
+/** Everything but the org (a transfer) and the worker's ID number (a new filing) can be corrected. */
+export const UpdateHouseholdInput = z.strictObject({
+  ...Object.fromEntries(Object.entries(householdFields).filter(([k]) => k !== 'orgId' && k !== 'idNumber')),
+}).partial() as unknown as z.ZodType<Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber'>>>;
+export type UpdateHouseholdInput = Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber'>>;
+
+export const ReasonInput = z.strictObject({ reason: text(500).min(1) });
+export const VisitInput = z.strictObject({
+  visitDate: z.iso.date(),
+  visitors: text(200).min(1),
+  findings: text(2000).min(1),
+  consentSigned: z.literal(true, 'the household must sign the consent form'),
+});
+export const StartNoticeInput = z.strictObject({ noticeDays: z.number().int().min(1).max(30).default(7), note: optionalText(500) });
+export const ObjectionInput = z.strictObject({ content: text(1000).min(1), raisedBy: optionalText(50) });
+export const ResolveObjectionInput = z.strictObject({ resolution: text(1000).min(1), upheld: z.boolean() });
+export const FollowUpInput = z.strictObject({ contactDate: z.iso.date(), method: text(50).min(1), notes: text(2000).min(1) });
+export const TransferInput = z.strictObject({ toOrgId: z.uuid(), reason: text(500).min(1) });
+export const RevealInput = z.strictObject({
+  field: z.enum(['idNumber', 'phone', 'bankCard', 'memberIdNumber']),
+  memberId: z.uuid().optional(),
+  reason: text(200).min(2),
+});
+export const LookupInput = z.strictObject({ idNumber: CnIdNumber });
+export const AidEntryInput = z.strictObject({
+  program: text(50).min(1),
+  aidType: z.enum(['cash', 'in_kind', 'service']),
+  amountFen: fen,
+  item: optionalText(100),
+  aidedOn: z.iso.date(),
+  note: optionalText(500),
+});

@@ -1,0 +1,83 @@
+import type { CreateHouseholdInput, MemberInput } from '../../../contracts/households.js';
+import { householdMembers } from '../../db/schema/index.js';
+import { validation, type FieldIssue } from '../../platform/errors.js';
+import type { Secrets } from '../../platform/secrets.js';
+import type { IdClaim } from './household-id-claims.js';
+import { householdIncome } from './household-income.js';
+import { protectBankCard, protectIdNumber, protectPhone } from './household-pii.js';
+
+/** Worker, member and income columns from validated input; shared by filing, correction and import. */
+export function householdColumns(secrets: Secrets, input: Omit<CreateHouseholdInput, 'orgId' | 'idNumber' | 'name'> & { name?: string }) {
+  const income = householdIncome(input, input.members);
+  return {
+    ...(input.name ? { name: input.name } : {}),
+    ...protectPhone(secrets, input.phone),
+    ...protectBankCard(secrets, input.bankCard),
+    ethnicity: input.ethnicity ?? null,
+    politicalStatus: input.politicalStatus ?? null,
+    employerName: input.employerName ?? null,
+    employmentForm: input.employmentForm,
+    workStatus: input.workStatus ?? null,
+    modelWorkerTitle: input.modelWorkerTitle ?? null,
+    health: input.health,
+    disabilityType: input.disabilityType,
+    disabilityGrade: input.disabilityType === 'none' ? null : (input.disabilityGrade ?? null),
+    housing: input.housing ?? null,
+    hukouType: input.hukouType ?? null,
+    hukouRegion: input.hukouRegion ?? null,
+    maritalStatus: input.maritalStatus ?? null,
+    singleParent: input.singleParent,
+    medicalInsurance: input.medicalInsurance ?? null,
+    bankName: input.bankName ?? null,
+    bankBranch: input.bankBranch ?? null,
+    monthlyIncomeFen: input.monthlyIncomeFen,
+    otherAnnualIncomeFen: input.otherAnnualIncomeFen,
+    category: input.category,
+    mainCause: input.mainCause,
+    secondaryCauses: [...new Set(input.secondaryCauses.filter((c) => c !== input.mainCause))],
+    priorityGroup: input.priorityGroup ?? null,
+    exitMeasures: input.exitMeasures ?? null,
+    memberSchoolStages: [...new Set(input.members.map((m) => m.schoolStage).filter((s): s is NonNullable<typeof s> => !!s))],
+    ...income,
+  };
+}
+
+export function memberRows(secrets: Secrets, householdId: string, members: MemberInput[]): Array<typeof householdMembers.$inferInsert> {
+  return members.map((m, position) => {
+    const id = protectIdNumber(secrets, m.idNumber);
+    return {
+      householdId,
+      position,
+      relation: m.relation,
+      name: m.name,
+      idEnc: id.enc,
+      idHash: id.hash,
+      idMasked: id.masked,
+      sex: id.sex,
+      birthDate: id.birthDate,
+      health: m.health,
+      medicalInsurance: m.medicalInsurance ?? null,
+      monthlyIncomeFen: m.monthlyIncomeFen,
+      status: m.status ?? null,
+      schoolOrEmployer: m.schoolOrEmployer ?? null,
+      schoolStage: m.schoolStage ?? null,
+      enrolmentYear: m.enrolmentYear ?? null,
+    };
+  });
+}
+
+/** The same person twice in one filing is a input error, caught before any claim. */
+export function assertDistinctIds(workerIdNumber: string, members: MemberInput[]) {
+  const seen = new Map<string, string>([[workerIdNumber, 'idNumber']]);
+  const issues: FieldIssue[] = [];
+  members.forEach((m, i) => {
+    const field = `members.${i}.idNumber`;
+    if (seen.has(m.idNumber)) issues.push({ field, message: `same ID number as ${seen.get(m.idNumber)}` });
+    else seen.set(m.idNumber, field);
+  });
+  if (issues.length) throw validation(issues);
+}
+
+export function memberClaims(rows: Array<{ idHash: string }>): IdClaim[] {
+  return rows.map((r, i) => ({ hash: r.idHash, role: 'member', field: `members.${i}.idNumber` }));
+}

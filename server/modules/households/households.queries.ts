@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import {
+  householdAid,
+  householdEvents,
+  householdMembers,
+  householdObjections,
+  households,
+  householdTransfers,
+  householdVisits,
+  orgs,
+} from '../../db/schema/index.js';
+import { inActorSubtree } from '../../platform/authz.js';
+import type { Actor } from '../../platform/context.js';
+import { notFound } from '../../platform/errors.js';
+
+export type HouseholdRow = typeof households.$inferSelect;
+export type MemberRow = typeof householdMembers.$inferSelect;
+export type HouseholdWithOrg = HouseholdRow & { orgName: string; orgPath: string };
+
+const withOrg = { household: households, orgName: orgs.name, orgPath: orgs.path };
+
+/** A household in the actor's subtree, or NOT_FOUND exactly as if it did not exist. */
+export async function getHouseholdInScope(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<HouseholdWithOrg> {
+  const query = db
+    .select(withOrg)
+    .from(households)
+    .innerJoin(orgs, eq(orgs.id, households.orgId))
+    .where(and(eq(households.id, id), inActorSubtree(actor, households.orgId)));
+  const [row] = opts.forUpdate ? await query.for('update', { of: households }) : await query;
+  if (!row) throw notFound('household');
+  return { ...row.household, orgName: row.orgName, orgPath: row.orgPath };
+}
+
+export interface HouseholdFilter {
+  underOrgPath?: string;
+  status?: string[];
+  category?: string;
+  cause?: string;
+  schoolStage?: string;
+  dueBy?: string;
+  q?: string;
+}
+
+export function householdWhere(actor: Actor, f: HouseholdFilter): SQL {
+  const conds: (SQL | undefined)[] = [inActorSubtree(actor, households.orgId)];
+  if (f.underOrgPath) conds.push(sql`${households.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${f.underOrgPath + '%'})`);
+  if (f.status?.length) conds.push(sql`${households.status} in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.category) conds.push(eq(households.category, f.category));
+  if (f.cause) conds.push(or(eq(households.mainCause, f.cause), sql`${f.cause} = any(${households.secondaryCauses})`));
+  if (f.schoolStage) conds.push(sql`${households.memberSchoolStages} @> array[${f.schoolStage}]::text[]`);
+  if (f.dueBy) conds.push(and(eq(households.status, 'archived'), sql`${households.nextVerificationDue} <= ${f.dueBy}`));
+  if (f.q) {
+    const escaped = f.q.replace(/[\\%_]/g, (c) => '\\' + c);
+    conds.push(or(sql`${households.name} like ${escaped + '%'}`, eq(households.caseNo, f.q.toUpperCase())));
+  }
+  return and(...conds)!;
+}
+
+const SORT = {
+  caseNo: households.caseNo,
+  name: households.name,
+  createdAt: households.createdAt,
+  updatedAt: households.updatedAt,
+  status: households.status,
+  nextVerificationDue: households.nextVerificationDue,
+};
+export type HouseholdSort = keyof typeof SORT;
+
+export async function listHouseholds(
+  db: DbOrTx,
+  actor: Actor,
+  f: HouseholdFilter,
+  page: { page: number; pageSize: number; sort: HouseholdSort; order: 'asc' | 'desc' },
+) {
+  const where = householdWhere(actor, f);
+  const order = page.order === 'desc' ? desc(SORT[page.sort]) : asc(SORT[page.sort]);
+  const [rows, [{ total }]] = await Promise.all([
+    db
+      .select(withOrg)
+      .from(households)
+      .innerJoin(orgs, eq(orgs.id, households.orgId))
+      .where(where)
+      .orderBy(order, asc(households.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(households).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), total };
+}
+
+export async function loadHouseholdParts(db: DbOrTx, householdId: string) {
+  const [members, visits, events, objections, transfers, aid] = await Promise.all([
+    db.select().from(householdMembers).where(eq(householdMembers.householdId, householdId)).orderBy(asc(householdMembers.position)),
+    db.select().from(householdVisits).where(eq(householdVisits.householdId, householdId)).orderBy(desc(householdVisits.visitDate)),
+    db.select().from(householdEvents).where(eq(householdEvents.householdId, householdId)).orderBy(asc(householdEvents.id)),
+    db.select().from(householdObjections).where(eq(householdObjections.householdId, householdId)).orderBy(asc(householdObjections.raisedAt)),
+    db.select().from(householdTransfers).where(eq(householdTransfers.householdId, householdId)).orderBy(desc(householdTransfers.requestedAt)),
+    db.select().from(householdAid).where(eq(householdAid.householdId, householdId)).orderBy(desc(householdAid.aidedOn)),
+  ]);
+  return { members, visits, events, objections, transfers, aid };
+}
+
+export async function nextCaseNo(db: DbOrTx, year: string): Promise<string> {
+  const result = (await db.execute(sql`select nextval('household_case_seq')::int as seq`)) as unknown as { rows: Array<{ seq: number }> };
+  const [{ seq }] = result.rows;
+  return `HH${year}${String(seq).padStart(8, '0')}`;
+}

@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CreateHouseholdInput, HardshipCategory, HardshipCause, HOUSEHOLD_STATUSES, SchoolStage } from '../../../contracts/households.js';
+import { listQuery } from '../../../contracts/pagination.js';
+import { audit } from '../../platform/audit.js';
+import { authorize } from '../../platform/authz.js';
+import { addDays, chinaDate } from '../../platform/dates.js';
+import { IdParams, noStore, typed } from '../../platform/http.js';
+import { getOrgInScope } from '../orgs/orgs.queries.js';
+import { createHousehold } from './create-household.js';
+import { getHouseholdInScope, listHouseholds, loadHouseholdParts, type HouseholdFilter, type HouseholdSort } from './households.queries.js';
+import { presentHouseholdDetail, presentHouseholdListItem } from './households.presenter.js';
+import type { StepName } from './households.policy.js';
+import { lookupHousehold } from './lookup-household.js';
+import { addHouseholdAid } from './record-household-aid.js';
+import { recordObjection, resolveObjection } from './record-objection.js';
+import { revealHouseholdPii } from './reveal-household-pii.js';
+import { runHouseholdStep } from './run-household-step.js';
+import { decideTransfer, listIncomingTransfers, requestTransfer } from './transfer-household.js';
+import { updateHousehold } from './update-household.js';
+
+export const HouseholdListQuery = listQuery(['createdAt', 'updatedAt', 'caseNo', 'name', 'status', 'nextVerificationDue'], 'createdAt').extend({
+  order: z.enum(['asc', 'desc']).default('desc'),
+  orgId: z.uuid().optional(),
+  status: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',') : undefined))
+    .pipe(z.array(z.enum(HOUSEHOLD_STATUSES)).optional()),
+  category: HardshipCategory.schema.optional(),
+  cause: HardshipCause.schema.optional(),
+  schoolStage: SchoolStage.schema.optional(),
+  dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
+  q: z.string().trim().min(1).max(50).optional(),
+});
+type HouseholdListQuery = z.infer<typeof HouseholdListQuery>;
+
+/** Turns list query parameters into the scoped filter, checking a named org is in scope (404 otherwise). */
+export async function householdFilterFrom(req: { ctx: Parameters<typeof authorize>[0] }, q: HouseholdListQuery): Promise<HouseholdFilter> {
+  const actor = req.ctx.actor!;
+  const under = q.orgId ? await getOrgInScope(req.ctx.db, actor, q.orgId) : undefined;
+  return {
+    underOrgPath: under?.path,
+    status: q.status,
+    category: q.category,
+    cause: q.cause,
+    schoolStage: q.schoolStage,
+    dueBy: q.dueWithinDays !== undefined ? addDays(chinaDate(req.ctx.clock.now()), q.dueWithinDays) : undefined,
+    q: q.q,
+  };
+}
+
+const STEP_ROUTES: Array<[path: string, step: StepName]> = [
+  ['check', 'check'],
+  ['visit', 'visit'],
+  ['start-notice', 'start_notice'],
+  ['approve', 'approve'],
+  ['return', 'return'],
+  ['resubmit', 'resubmit'],
+  ['reject', 'reject'],
+  ['verify', 'verify'],
+  ['lift', 'lift'],
+  ['follow-up', 'follow_up'],
+  ['reopen', 'reopen'],
+  ['close', 'close'],
+];
+
+const StepBody = z.record(z.string(), z.unknown()).optional();
+const ObjectionParams = z.strictObject({ id: z.uuid(), objectionId: z.uuid() });
+
+export function registerHouseholdRoutes(fastify: FastifyInstance) {
+  const app = typed(fastify);
+  const tags = ['households'];
+  const byId = { resource: 'household' };
+
+  app.get('/api/households', { schema: { tags, querystring: HouseholdListQuery } }, async (req, reply) => {
+    const actor = await authorize(req.ctx, 'household.read');
+    const { page, pageSize, sort, order } = req.query;
+    const filter = await householdFilterFrom(req, req.query);
+    const { items, total } = await listHouseholds(req.ctx.db, actor, filter, { page, pageSize, sort: sort as HouseholdSort, order });
+    noStore(reply);
+    return { items: items.map(presentHouseholdListItem), total, page, pageSize };
+  });
+
+  app.post('/api/households/lookup', { schema: { tags, body: z.unknown() } }, async (req, reply) => {
+    noStore(reply);
+    return lookupHousehold({ ctx: req.ctx, input: req.body });
+  });
+
+  app.get('/api/households/:id', { schema: { tags, params: IdParams }, config: byId }, async (req, reply) => {
+    const actor = await authorize(req.ctx, 'household.read');
+    const h = await getHouseholdInScope(req.ctx.db, actor, req.params.id);
+    const parts = await loadHouseholdParts(req.ctx.db, h.id);
+    await audit(req.ctx.db, req.ctx, 'household.view', { objectType: 'household', objectId: h.id, orgId: h.orgId, orgPath: h.orgPath });
+    noStore(reply);
+    return presentHouseholdDetail(h, parts, chinaDate(req.ctx.clock.now()));
+  });
+
+  app.post('/api/households', { schema: { tags, body: CreateHouseholdInput } }, async (req, reply) => {
+    reply.status(201);
+    return createHousehold({ ctx: req.ctx, input: req.body });
+  });
+
+  app.patch('/api/households/:id', { schema: { tags, params: IdParams, body: z.record(z.string(), z.unknown()) }, config: byId }, async (req) =>
+    updateHousehold({ ctx: req.ctx, id: req.params.id, input: req.body as never }),
+  );
+
+  for (const [path, step] of STEP_ROUTES)
+    app.post(`/api/households/:id/${path}`, { schema: { tags, params: IdParams, body: StepBody }, config: byId }, async (req) =>
+      runHouseholdStep({ ctx: req.ctx, id: req.params.id, step, input: req.body ?? {} }),
+    );
+
+  app.post('/api/households/:id/objections', { schema: { tags, params: IdParams, body: z.unknown() }, config: byId }, async (req, reply) => {
+    reply.status(201);
+    return recordObjection({ ctx: req.ctx, id: req.params.id, input: req.body });
+  });
+
+  app.post('/api/households/:id/objections/:objectionId/resolve', { schema: { tags, params: ObjectionParams, body: z.unknown() }, config: byId }, async (req) =>
+    resolveObjection({ ctx: req.ctx, id: req.params.id, objectionId: req.params.objectionId, input: req.body }),
+  );
+
+  app.post('/api/households/:id/transfer', { schema: { tags, params: IdParams, body: z.unknown() }, config: byId }, async (req, reply) => {
+    reply.status(201);
+    return requestTransfer({ ctx: req.ctx, id: req.params.id, input: req.body });
+  });
+
+  app.post('/api/households/:id/reveal', { schema: { tags, params: IdParams, body: z.unknown() }, config: byId }, async (req, reply) => {
+    noStore(reply);
+    return revealHouseholdPii({ ctx: req.ctx, id: req.params.id, input: req.body });
+  });
+
+  app.post('/api/households/:id/aid', { schema: { tags, params: IdParams, body: z.unknown() }, config: byId }, async (req, reply) => {
+    reply.status(201);
+    return addHouseholdAid({ ctx: req.ctx, id: req.params.id, input: req.body });
+  });
+
+  app.get('/api/household-transfers/incoming', { schema: { tags } }, async (req) => listIncomingTransfers({ ctx: req.ctx }));
+
+  const transferById = { resource: 'household_transfer' };
+  app.post('/api/household-transfers/:id/accept', { schema: { tags, params: IdParams }, config: transferById }, async (req) =>
+    decideTransfer({ ctx: req.ctx, transferId: req.params.id, accept: true }),
+  );
+  app.post('/api/household-transfers/:id/decline', { schema: { tags, params: IdParams }, config: transferById }, async (req) =>
+    decideTransfer({ ctx: req.ctx, transferId: req.params.id, accept: false }),
+  );
+}
