@@ -13,8 +13,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from './db/client.js';
 import type { Clock } from './platform/clock.js';
 import type { Ctx } from './platform/context.js';
-import { AppError } from './platform/errors.js';
+import { AppError, validation } from './platform/errors.js';
 import { sendError } from './platform/http-errors.js';
+import { fieldWithNul } from './platform/http.js';
 import type { Secrets } from './platform/secrets.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -121,6 +122,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (typeof sent !== 'string' || sent.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(expected)))
         throw new AppError('FORBIDDEN', 'missing or wrong X-CSRF-Token header', { reason: 'csrf' });
     }
+  });
+
+  // Refused before validation and any query, naming the field: never a 500 from the database.
+  app.addHook('preValidation', async (request) => {
+    const field =
+      fieldWithNul(request.params, 'params') ?? fieldWithNul(request.query, 'querystring') ?? fieldWithNul(request.body, 'body');
+    if (field) throw validation([{ field, message: 'must not contain the NUL character (U+0000)' }]);
   });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({ ok: true }));

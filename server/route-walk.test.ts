@@ -78,7 +78,7 @@ describe('route walk', () => {
           expect(res.statusCode, `${key(route)} naming ${org}`).toBe(404);
         }
         for (const param of route.querystringKeys.filter((k) => k === 'orgId' || k === 'underId')) {
-          const res = await atB.get(`${route.url}?${param}=${t.orgs[org].id}`);
+          const res = await atB.request({ method: route.method as 'GET', url: `${route.url}?${param}=${t.orgs[org].id}` });
           expect(res.statusCode, `${key(route)}?${param}=${org}`).toBe(404);
         }
       }

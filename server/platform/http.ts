@@ -12,6 +12,31 @@ export function noStore(reply: FastifyReply) {
   reply.header('Cache-Control', 'no-store');
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000, so a NUL character in any input string would fail in the
+ * database with a 500. Returns a field holding one ('body.name', 'querystring.q'), or null. Walks
+ * without recursion, so a deeply nested body cannot overflow the stack.
+ */
+export function fieldWithNul(value: unknown, field: string): string | null {
+  type Node = { value: unknown; key: string; parent: Node | null };
+  const pathOf = (node: Node) => {
+    const keys: string[] = [];
+    for (let n: Node | null = node; n; n = n.parent) keys.push(n.key);
+    return keys.reverse().join('.');
+  };
+  const pending: Node[] = [{ value, key: field, parent: null }];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.key.includes('\u0000') || (typeof node.value === 'string' && node.value.includes('\u0000'))) return pathOf(node);
+    if (!node.value || typeof node.value !== 'object') continue;
+    const proto = Object.getPrototypeOf(node.value);
+    // Arrays and plain records (parsed JSON, query strings); not buffers or streams.
+    if (Array.isArray(node.value) || proto === null || Object.getPrototypeOf(proto) === null)
+      for (const [key, item] of Object.entries(node.value)) pending.push({ value: item, key, parent: node });
+  }
+  return null;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** On the short allow-list of routes reachable without a session (tested by the route walker). */

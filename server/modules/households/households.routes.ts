@@ -18,6 +18,24 @@ import { revealHouseholdPii } from './reveal-household-pii.js';
 import { runHouseholdStep } from './run-household-step.js';
 import { decideTransfer, listIncomingTransfers, requestTransfer } from './transfer-household.js';
 import { updateHousehold } from './update-household.js';
+import { exportHouseholds } from './export-households.js';
+import { buildHouseholdTemplate } from './households-template.js';
+import { buildImportErrorReport, getHouseholdImport, startHouseholdImport } from './household-import-jobs.js';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;
+
+function sendXlsx(reply: { header(k: string, v: string): unknown }, filename: string) {
+  reply.header('Content-Type', XLSX_MIME);
+  reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  reply.header('Cache-Control', 'no-store');
+}
+
+const ImportQuery = z.strictObject({
+  orgId: z.uuid(),
+  asArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  filename: z.string().trim().max(200).default('households.xlsx'),
+});
 
 export const HouseholdListQuery = listQuery(['createdAt', 'updatedAt', 'caseNo', 'name', 'status', 'nextVerificationDue'], 'createdAt').extend({
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -132,6 +150,37 @@ export function registerHouseholdRoutes(fastify: FastifyInstance) {
   app.post('/api/households/:id/aid', { schema: { tags, params: IdParams, body: z.unknown() }, config: byId }, async (req, reply) => {
     reply.status(201);
     return addHouseholdAid({ ctx: req.ctx, id: req.params.id, input: req.body });
+  });
+
+  app.get('/api/households/import-template', { schema: { tags } }, async (req, reply) => {
+    await authorize(req.ctx, 'household.import');
+    sendXlsx(reply, '困难职工档案导入模板.xlsx');
+    return reply.send(await buildHouseholdTemplate());
+  });
+
+  app.get('/api/households/export', { schema: { tags, querystring: HouseholdListQuery } }, async (req, reply) => {
+    await authorize(req.ctx, 'household.export');
+    const { stream } = await exportHouseholds({ ctx: req.ctx, filter: await householdFilterFrom(req, req.query) });
+    sendXlsx(reply, `困难职工档案_${chinaDate(req.ctx.clock.now())}.xlsx`);
+    return reply.send(stream);
+  });
+
+  // The workbook is the raw request body (Content-Type: the .xlsx type), so no multipart parsing is needed.
+  fastify.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+  app.post('/api/household-imports', { schema: { tags, querystring: ImportQuery }, bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
+    const buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    reply.status(202);
+    return startHouseholdImport({ ctx: req.ctx, orgId: req.query.orgId, asArchived: req.query.asArchived, filename: req.query.filename, buffer });
+  });
+
+  const importById = { resource: 'household_import' };
+  app.get('/api/household-imports/:id', { schema: { tags, params: IdParams }, config: importById }, async (req) =>
+    getHouseholdImport({ ctx: req.ctx, id: req.params.id }),
+  );
+  app.get('/api/household-imports/:id/errors', { schema: { tags, params: IdParams }, config: importById }, async (req, reply) => {
+    const report = await buildImportErrorReport({ ctx: req.ctx, id: req.params.id });
+    sendXlsx(reply, '导入错误报告.xlsx');
+    return reply.send(report);
   });
 
   app.get('/api/household-transfers/incoming', { schema: { tags } }, async (req) => listIncomingTransfers({ ctx: req.ctx }));

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fenToYuanText, parseYuanToFen } from './money.js';
+
+describe('money text', () => {
+  it('parses 元 text to fen exactly', () => {
+    expect(parseYuanToFen('1800')).toBe(180000);
+    expect(parseYuanToFen('1800.5')).toBe(180050);
+    expect(parseYuanToFen('0.07')).toBe(7);
+    expect(parseYuanToFen(' ¥2,149,136.00 ')).toBe(214913600);
+    expect(parseYuanToFen('3000元')).toBe(300000);
+  });
+  it('refuses what is not an amount of 元', () => {
+    for (const bad of ['', '-1', '1.234', 'abc', '1e5', '12..3']) expect(parseYuanToFen(bad)).toBeNull();
+  });
+  it('round-trips every fen amount', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (fen) => parseYuanToFen(fenToYuanText(fen)) === fen));
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * Money is integer fen everywhere (security.md). These turn the 元 text people type or keep in
+ * spreadsheets into fen without ever passing through a floating-point number.
+ */
+export function parseYuanToFen(text: string): number | null {
+  const s = text.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
+  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return Number.isSafeInteger(fen) ? fen : null;
+}
+
+/** 123456 → "1234.56" (for spreadsheets; the web formats its own display). */
+export function fenToYuanText(fen: number): string {
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
