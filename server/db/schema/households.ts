@@ -74,6 +74,9 @@ export const households = pgTable(
   (t) => [
     uniqueIndex('households_case_no_key').on(t.caseNo),
     index('households_org_created_idx').on(t.orgId, t.createdAt),
+    // The list's default and common sorts walk these and stop after one page (bench/list-households.ts).
+    index('households_created_idx').on(t.createdAt, t.id),
+    index('households_updated_idx').on(t.updatedAt, t.id),
     index('households_status_idx').on(t.status),
     index('households_id_hash_idx').on(t.idHash),
     index('households_verification_idx').on(t.nextVerificationDue),

@@ -33,7 +33,14 @@ export async function claimIdNumbers(tx: DbOrTx, householdId: string, claims: Id
   }
   const mine = new Set(held.map((h) => h.idHash));
   const fresh = claims.filter((c) => !mine.has(c.hash));
-  if (fresh.length) await tx.insert(householdIdClaims).values(fresh.map((c) => ({ idHash: c.hash, householdId, role: c.role })));
+  if (fresh.length === 0) return;
+  try {
+    await tx.insert(householdIdClaims).values(fresh.map((c) => ({ idHash: c.hash, householdId, role: c.role })));
+  } catch (err) {
+    // Another filing of the same person committed between our check and our insert (PostgreSQL).
+    if (isUniqueViolation(err)) throw conflict('duplicate_id', 'this ID number is being filed by another union at this moment', { field: fresh[0].field });
+    throw err;
+  }
 }
 
 export async function releaseIdNumbers(tx: DbOrTx, householdId: string, hashes?: string[]) {
@@ -41,4 +48,9 @@ export async function releaseIdNumbers(tx: DbOrTx, householdId: string, hashes?:
   await tx
     .delete(householdIdClaims)
     .where(hashes ? inArray(householdIdClaims.idHash, hashes) : eq(householdIdClaims.householdId, householdId));
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
 }

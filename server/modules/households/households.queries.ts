@@ -84,9 +84,21 @@ export async function listHouseholds(
       .orderBy(order, asc(households.id))
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize),
-    db.select({ total: sql<number>`count(*)::int` }).from(households).where(where),
+    countUpTo(db, where, COUNT_CAP),
   ]);
-  return { items: rows.map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), total };
+  return { items: rows.map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), total: Math.min(total, COUNT_CAP), totalIsCapped: total > COUNT_CAP };
+}
+
+/**
+ * Counting a million rows on every page load costs more than the page itself, so lists count
+ * exactly up to COUNT_CAP and then say "more than" (docs/decisions/006-capped-counts.md).
+ */
+export const COUNT_CAP = 10_000;
+async function countUpTo(db: DbOrTx, where: SQL, cap: number): Promise<[{ total: number }]> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(sql`(select 1 from ${households} where ${where} limit ${cap + 1}) as capped`);
+  return [row];
 }
 
 export async function loadHouseholdParts(db: DbOrTx, householdId: string) {

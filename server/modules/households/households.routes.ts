@@ -95,9 +95,9 @@ export function registerHouseholdRoutes(fastify: FastifyInstance) {
     const actor = await authorize(req.ctx, 'household.read');
     const { page, pageSize, sort, order } = req.query;
     const filter = await householdFilterFrom(req, req.query);
-    const { items, total } = await listHouseholds(req.ctx.db, actor, filter, { page, pageSize, sort: sort as HouseholdSort, order });
+    const { items, total, totalIsCapped } = await listHouseholds(req.ctx.db, actor, filter, { page, pageSize, sort: sort as HouseholdSort, order });
     noStore(reply);
-    return { items: items.map(presentHouseholdListItem), total, page, pageSize };
+    return { items: items.map(presentHouseholdListItem), total, totalIsCapped, page, pageSize };
   });
 
   app.post('/api/households/lookup', { schema: { tags, body: z.unknown() } }, async (req, reply) => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/client.js';
 import { householdEvents, householdIdClaims, householdMembers, households, orgs } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
@@ -110,7 +111,7 @@ async function findArchiveDuplicates(ctx: Ctx, prepared: Prepared[]): Promise<Im
       .from(householdIdClaims)
       .innerJoin(households, eq(households.id, householdIdClaims.householdId))
       .innerJoin(orgs, eq(orgs.id, households.orgId))
-      .where(inArray(householdIdClaims.idHash, hashes.slice(i, i + 2000)));
+      .where(sql`${householdIdClaims.idHash} = any(${sql.param(hashes.slice(i, i + 2000))}::text[])`);
     for (const h of held) {
       const w = where.get(h.idHash)!;
       errors.push({ ...w, column: '身份证号', reason: R.inArchive(h.orgName) });
@@ -150,14 +151,14 @@ async function writeHouseholds(tx: Tx, ctx: Ctx, org: OrgRow, prepared: Prepared
     updatedAt: now,
     ...(asArchived ? { archivedAt: now, lastVerifiedOn: today, nextVerificationDue: addYears(today, 1) } : {}),
   }));
-  await insertInBatches(householdValues, 500, (b) => tx.insert(households).values(b), onWritten);
+  await insertInBatches(householdValues, 5000, (b) => bulkInsert(tx, households, b), onWritten);
   const members = prepared.flatMap((p) => p.members);
-  await insertInBatches(members, 1000, (b) => tx.insert(householdMembers).values(b));
+  await bulkInsert(tx, householdMembers, members);
   const claims = prepared.flatMap((p) => [
     { idHash: p.worker.hash, householdId: p.id, role: 'worker' },
     ...p.members.map((m) => ({ idHash: m.idHash, householdId: p.id, role: 'member' })),
   ]);
-  await insertInBatches(claims, 3000, (b) => tx.insert(householdIdClaims).values(b));
+  await bulkInsert(tx, householdIdClaims, claims);
   const events = prepared.map((p) => ({
     householdId: p.id,
     at: now,
@@ -168,5 +169,5 @@ async function writeHouseholds(tx: Tx, ctx: Ctx, org: OrgRow, prepared: Prepared
     toStatus: status,
     details: { row: p.parsed.row },
   }));
-  await insertInBatches(events, 2000, (b) => tx.insert(householdEvents).values(b));
+  await bulkInsert(tx, householdEvents, events);
 }

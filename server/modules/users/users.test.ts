@@ -180,8 +180,11 @@ describe('roles', () => {
       const res = await adminB.post('/api/users', { orgId: t.orgs.D.id, username: `made-${role.replace('_', '-')}`, displayName: '越级', roles: [role] });
       expect(res.statusCode, res.body).toBe(403);
       expect(res.json().error.details).toMatchObject({ reason: 'role_exceeds_granter', role });
+      const deny = (await auditRows(t, 'authz.deny')).find((d) => d.requestId === res.headers['x-request-id']);
+      expect(deny).toMatchObject({ outcome: 'denied', actorUsername: 'admin-b' });
     }
     expect(await tableCounts()).toEqual(before);
+    expect((await auditRows(t, 'user.create')).map((e) => e.details.username)).not.toContain('made-system-admin');
   });
 
   it('refuses an org admin removing a role it could not grant', async () => {

@@ -1,0 +1,732 @@
+/**
+ * Fast, dependency-free reader for plain .xlsx data sheets.
+ *
+ * Reads the ZIP container itself (node:zlib for inflate), then scans the XML parts
+ * with indexOf / char-code loops (no DOM). Each part is decoded from UTF-8 in one go,
+ * so multi-byte characters can never be split at a chunk boundary.
+ *
+ * What it returns is deliberately raw: strings exactly as stored (not trimmed),
+ * numbers as the literal text of their <v> element, no styles, no dates, no formulas.
+ */
+import zlib from 'node:zlib';
+
+export interface XlsxCell {
+  /** What a person sees for strings; for numbers the raw `<v>` text (e.g. "1800.5", "4.10803197805150E+17"). */
+  text: string;
+  /** True for numeric cells (t="n" or no t attribute). */
+  isNumber: boolean;
+}
+
+export interface XlsxRow {
+  /** 1-based row number, taken from r="..." (or previous + 1 when absent). */
+  number: number;
+  /** Cells keyed by 1-based column index (A=1, Z=26, AA=27 …). */
+  cells: Map<number, XlsxCell>;
+}
+
+export class XlsxFormatError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'XlsxFormatError';
+  }
+}
+
+/**
+ * Reads the worksheets of an .xlsx file.
+ *
+ * @param buffer the whole .xlsx file
+ * @param wantedSheets sheet names (exact match) to parse; when omitted every sheet is parsed.
+ *   Wanted names that do not exist are simply absent from the result; sheets not wanted are never inflated.
+ * @returns sheet name -> rows in document order (only rows that have at least one cell), in workbook order.
+ *   A cell is present when it has a value element (`<v>` or `<is>`), even if its text is empty.
+ * @throws XlsxFormatError when the buffer is not a readable .xlsx (not a zip, truncated, corrupt, encrypted, unsupported compression …)
+ */
+export function readXlsxSheets(buffer: Buffer, wantedSheets?: string[]): Map<string, XlsxRow[]> {
+  const zip = readZipDirectory(buffer);
+
+  // Locate the workbook part through the package relationships (fallback: the usual xl/workbook.xml).
+  let workbookPath = 'xl/workbook.xml';
+  const rootRels = zip.has('_rels/.rels') ? parseRelationships(zip.text('_rels/.rels'), '') : [];
+  const officeDoc = rootRels.find((rel) => rel.type.endsWith('/officeDocument'));
+  if (officeDoc && zip.has(officeDoc.target)) workbookPath = officeDoc.target;
+  if (!zip.has(workbookPath)) throw new XlsxFormatError(`Not an .xlsx workbook: ${workbookPath} is missing`);
+
+  const slash = workbookPath.lastIndexOf('/');
+  const workbookDir = slash >= 0 ? workbookPath.slice(0, slash) : '';
+  const workbookRelsPath = `${workbookDir ? `${workbookDir}/` : ''}_rels/${workbookPath.slice(slash + 1)}.rels`;
+  const workbookRels = zip.has(workbookRelsPath) ? parseRelationships(zip.text(workbookRelsPath), workbookDir) : [];
+  const relById = new Map<string, Relationship>();
+  for (const rel of workbookRels) relById.set(rel.id, rel);
+
+  const sheets = parseWorkbookSheets(zip.text(workbookPath));
+  const wanted = wantedSheets ? new Set(wantedSheets) : null;
+  const toRead: Array<{ name: string; path: string }> = [];
+  for (const sheet of sheets) {
+    if (wanted && !wanted.has(sheet.name)) continue;
+    const rel = relById.get(sheet.relId);
+    if (!rel) throw new XlsxFormatError(`Sheet "${sheet.name}" has no relationship ${sheet.relId} in ${workbookRelsPath}`);
+    if (!zip.has(rel.target)) throw new XlsxFormatError(`Sheet "${sheet.name}": part ${rel.target} is missing`);
+    toRead.push({ name: sheet.name, path: rel.target });
+  }
+
+  const result = new Map<string, XlsxRow[]>();
+  if (toRead.length === 0) return result;
+
+  let sharedStrings: string[] = [];
+  const sstRel = workbookRels.find((rel) => rel.type.endsWith('/sharedStrings'));
+  const sstPath = sstRel && zip.has(sstRel.target) ? sstRel.target : zip.has('xl/sharedStrings.xml') ? 'xl/sharedStrings.xml' : null;
+  if (sstPath) sharedStrings = parseSharedStrings(zip.text(sstPath));
+
+  for (const { name, path } of toRead) {
+    if (result.has(name)) continue;
+    result.set(name, parseSheet(zip.text(path), sharedStrings, name));
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ZIP container
+// ---------------------------------------------------------------------------------------------
+
+interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localOffset: number;
+}
+
+interface ZipDirectory {
+  has(name: string): boolean;
+  text(name: string): string;
+}
+
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_ZIP64_EOCD = 0x06064b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_LOCAL = 0x04034b50;
+
+function readZipDirectory(buf: Buffer): ZipDirectory {
+  if (!Buffer.isBuffer(buf)) throw new XlsxFormatError('Not an .xlsx file: expected a Buffer');
+  if (buf.length < 22) throw new XlsxFormatError('Not an .xlsx file: too short to be a zip archive');
+
+  // End Of Central Directory: search backwards (the record may be followed by a comment of up to 65535 bytes).
+  const minPos = Math.max(0, buf.length - 22 - 0xffff);
+  let found: { entries: number; cdSize: number; cdOffset: number } | null = null;
+  for (let i = buf.length - 22; i >= minPos && !found; i--) {
+    if (buf[i] !== 0x50 || buf.readUInt32LE(i) !== SIG_EOCD) continue;
+    const commentLength = buf.readUInt16LE(i + 20);
+    if (i + 22 + commentLength > buf.length) continue;
+    found = eocdCandidate(buf, i);
+  }
+  if (!found) throw new XlsxFormatError('Not an .xlsx file: no zip end-of-central-directory record (not a zip, or truncated)');
+
+  const entries = new Map<string, ZipEntry>();
+  let p = found.cdOffset;
+  const cdEnd = found.cdOffset + found.cdSize;
+  for (let n = 0; n < found.entries; n++) {
+    if (p + 46 > cdEnd || buf.readUInt32LE(p) !== SIG_CENTRAL) throw new XlsxFormatError('Corrupt zip: bad central directory entry');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    let compressedSize = buf.readUInt32LE(p + 20);
+    let uncompressedSize = buf.readUInt32LE(p + 24);
+    const nameLength = buf.readUInt16LE(p + 28);
+    const extraLength = buf.readUInt16LE(p + 30);
+    const commentLength = buf.readUInt16LE(p + 32);
+    let localOffset = buf.readUInt32LE(p + 42);
+    const next = p + 46 + nameLength + extraLength + commentLength;
+    if (next > cdEnd) throw new XlsxFormatError('Corrupt zip: central directory entry overruns the directory');
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLength).replace(/\\/g, '/');
+
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      // ZIP64 extended information extra field (id 0x0001): present fields are the ones set to 0xFFFFFFFF, in this order.
+      let e = p + 46 + nameLength;
+      const extraEnd = e + extraLength;
+      let done = false;
+      while (e + 4 <= extraEnd && !done) {
+        const id = buf.readUInt16LE(e);
+        const size = buf.readUInt16LE(e + 2);
+        if (e + 4 + size > extraEnd) break;
+        if (id === 0x0001) {
+          let q = e + 4;
+          const end = q + size;
+          if (uncompressedSize === 0xffffffff && q + 8 <= end) { uncompressedSize = readUInt64(buf, q); q += 8; }
+          if (compressedSize === 0xffffffff && q + 8 <= end) { compressedSize = readUInt64(buf, q); q += 8; }
+          if (localOffset === 0xffffffff && q + 8 <= end) { localOffset = readUInt64(buf, q); q += 8; }
+          done = true;
+        }
+        e += 4 + size;
+      }
+    }
+
+    if (!name.endsWith('/')) {
+      const key = name.toLowerCase(); // OPC part names are case-insensitive
+      if (!entries.has(key)) entries.set(key, { name, method, flags, crc, compressedSize, uncompressedSize, localOffset });
+    }
+    p = next;
+  }
+
+  const cache = new Map<string, string>();
+  return {
+    has: (name) => entries.has(name.toLowerCase()),
+    text(name) {
+      const key = name.toLowerCase();
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached;
+      const entry = entries.get(key);
+      if (!entry) throw new XlsxFormatError(`Missing part ${name}`);
+      const text = decodeXmlPart(inflateEntry(buf, entry), entry.name);
+      // Only the small parts are read twice (never sheets), but caching is harmless.
+      if (text.length < 1_000_000) cache.set(key, text);
+      return text;
+    },
+  };
+}
+
+function eocdCandidate(buf: Buffer, i: number): { entries: number; cdSize: number; cdOffset: number } | null {
+  const disk = buf.readUInt16LE(i + 4);
+  const cdDisk = buf.readUInt16LE(i + 6);
+  let entries = buf.readUInt16LE(i + 10);
+  let cdSize = buf.readUInt32LE(i + 12);
+  let cdOffset = buf.readUInt32LE(i + 16);
+  let recordStart = i;
+  if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = i - 20;
+    if (loc < 0 || buf.readUInt32LE(loc) !== SIG_ZIP64_LOCATOR) return null;
+    const z = readUInt64(buf, loc + 8);
+    if (z + 56 > loc || buf.readUInt32LE(z) !== SIG_ZIP64_EOCD) return null;
+    if (buf.readUInt32LE(z + 16) !== 0 || buf.readUInt32LE(z + 20) !== 0) {
+      throw new XlsxFormatError('Unsupported zip: multi-disk archive');
+    }
+    entries = readUInt64(buf, z + 32);
+    cdSize = readUInt64(buf, z + 40);
+    cdOffset = readUInt64(buf, z + 48);
+    recordStart = z;
+  } else if (disk !== 0 || cdDisk !== 0) {
+    throw new XlsxFormatError('Unsupported zip: multi-disk archive');
+  }
+  if (cdOffset + cdSize > recordStart) return null;
+  if (entries > 0 && (cdOffset + 4 > buf.length || buf.readUInt32LE(cdOffset) !== SIG_CENTRAL)) return null;
+  return { entries, cdSize, cdOffset };
+}
+
+function readUInt64(buf: Buffer, offset: number): number {
+  const value = buf.readBigUInt64LE(offset);
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new XlsxFormatError('Corrupt zip: 64-bit size or offset out of range');
+  return Number(value);
+}
+
+function inflateEntry(buf: Buffer, entry: ZipEntry): Buffer {
+  if (entry.flags & 0x0001) throw new XlsxFormatError(`Unsupported: ${entry.name} is encrypted (password-protected workbook?)`);
+  if (entry.method !== 0 && entry.method !== 8) {
+    throw new XlsxFormatError(`Unsupported zip compression method ${entry.method} for ${entry.name}`);
+  }
+  const p = entry.localOffset;
+  if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) throw new XlsxFormatError(`Corrupt zip: bad local header for ${entry.name}`);
+  // Name and extra lengths come from the LOCAL header: they may differ from the central directory's.
+  const dataStart = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > buf.length) throw new XlsxFormatError(`Corrupt zip: data of ${entry.name} is truncated`);
+  const raw = buf.subarray(dataStart, dataEnd);
+
+  let out: Buffer;
+  if (entry.method === 0) {
+    out = raw;
+  } else {
+    try {
+      out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    } catch (err) {
+      throw new XlsxFormatError(`Corrupt zip: cannot inflate ${entry.name}: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  if (out.length !== entry.uncompressedSize) throw new XlsxFormatError(`Corrupt zip: ${entry.name} has the wrong size`);
+  if (typeof zlib.crc32 === 'function' && (zlib.crc32(out) >>> 0) !== entry.crc) {
+    throw new XlsxFormatError(`Corrupt zip: CRC mismatch for ${entry.name}`);
+  }
+  return out;
+}
+
+function decodeXmlPart(data: Buffer, name: string): string {
+  try {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return data.toString('utf16le', 2);
+    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) {
+      const swapped = Buffer.from(data.subarray(2));
+      swapped.swap16();
+      return swapped.toString('utf16le');
+    }
+    return data.toString('utf8');
+  } catch (err) {
+    // V8 strings are limited to ~512 MB.
+    throw new XlsxFormatError(`Unsupported: part ${name} is too large (${data.length} bytes)`, { cause: err });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// XML scanning helpers
+// ---------------------------------------------------------------------------------------------
+
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47; // /
+const BANG = 33; // !
+const QMARK = 63; // ?
+const COLON = 58; // :
+const DQUOTE = 34;
+const SQUOTE = 39;
+
+/** End (exclusive) of the tag name that starts at i. */
+function nameEnd(xml: string, i: number): number {
+  const len = xml.length;
+  while (i < len) {
+    const c = xml.charCodeAt(i);
+    if (c <= 32 || c === GT || c === SLASH) break;
+    i++;
+  }
+  return i;
+}
+
+/** Start of the local part of the name in [start, end) (after the namespace prefix, if any). */
+function localStart(xml: string, start: number, end: number): number {
+  for (let i = end - 1; i >= start; i--) if (xml.charCodeAt(i) === COLON) return i + 1;
+  return start;
+}
+
+function isName(xml: string, start: number, end: number, name: string): boolean {
+  return end - start === name.length && xml.startsWith(name, start);
+}
+
+/** Index of the '>' closing the tag whose attributes start at i; quoted attribute values may contain '>'. */
+function tagEnd(xml: string, i: number): number {
+  const len = xml.length;
+  while (i < len) {
+    const c = xml.charCodeAt(i);
+    if (c === GT) return i;
+    if (c === DQUOTE || c === SQUOTE) {
+      const close = xml.indexOf(c === DQUOTE ? '"' : "'", i + 1);
+      if (close < 0) break;
+      i = close + 1;
+    } else {
+      i++;
+    }
+  }
+  throw new XlsxFormatError('Malformed XML: unterminated tag');
+}
+
+/**
+ * Skips a `<!…>` or `<?…?>` construct starting at lt (the '<'); returns the index after it.
+ * CDATA sections outside of text elements are skipped as well.
+ */
+function skipSpecial(xml: string, lt: number): number {
+  let end: number;
+  if (xml.startsWith('<!--', lt)) {
+    end = xml.indexOf('-->', lt + 4);
+    if (end >= 0) return end + 3;
+  } else if (xml.startsWith('<![CDATA[', lt)) {
+    end = xml.indexOf(']]>', lt + 9);
+    if (end >= 0) return end + 3;
+  } else if (xml.charCodeAt(lt + 1) === QMARK) {
+    end = xml.indexOf('?>', lt + 2);
+    if (end >= 0) return end + 2;
+  } else {
+    end = xml.indexOf('>', lt + 2);
+    if (end >= 0) return end + 1;
+  }
+  throw new XlsxFormatError('Malformed XML: unterminated comment, CDATA or declaration');
+}
+
+/** Value of the attribute `name` (exact, unprefixed) in the attribute area [from, to), raw (entities not decoded). */
+function attrRaw(xml: string, from: number, to: number, name: string): string | null {
+  let i = from;
+  while (i < to) {
+    let c = xml.charCodeAt(i);
+    if (c <= 32 || c === SLASH) { i++; continue; }
+    const nStart = i;
+    while (i < to) {
+      c = xml.charCodeAt(i);
+      if (c === 61 /* = */ || c <= 32) break;
+      i++;
+    }
+    const nEnd = i;
+    while (i < to && xml.charCodeAt(i) !== DQUOTE && xml.charCodeAt(i) !== SQUOTE) i++;
+    if (i >= to) return null;
+    const quote = xml.charCodeAt(i) === DQUOTE ? '"' : "'";
+    const vEnd = xml.indexOf(quote, i + 1);
+    if (vEnd < 0 || vEnd > to) return null;
+    if (isName(xml, nStart, nEnd, name)) return xml.slice(i + 1, vEnd);
+    i = vEnd + 1;
+  }
+  return null;
+}
+
+/** All attributes of a tag: full name (with prefix) -> decoded value. */
+function attrsOf(xml: string, from: number, to: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /([^\s=\/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const area = xml.slice(from, to);
+  for (let m = re.exec(area); m; m = re.exec(area)) out.set(m[1], decodeText(m[2] ?? m[3] ?? ''));
+  return out;
+}
+
+function attrByLocalName(attrs: Map<string, string>, local: string): string | undefined {
+  const direct = attrs.get(local);
+  if (direct !== undefined) return direct;
+  for (const [key, value] of attrs) if (key.endsWith(`:${local}`)) return value;
+  return undefined;
+}
+
+const ENTITY_RE = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function replaceEntity(match: string, hex: string | undefined, dec: string | undefined, named: string | undefined): string {
+  if (named) return NAMED[named];
+  const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec as string, 10);
+  if (!(code >= 0 && code <= 0x10ffff)) return match;
+  return String.fromCodePoint(code);
+}
+
+/** Decodes XML character data: end-of-line normalisation, then entity references. `_x000D_` escapes are kept. */
+function decodeText(s: string): string {
+  if (s.indexOf('\r') !== -1) s = s.replace(/\r\n?/g, '\n');
+  if (s.indexOf('&') === -1) return s;
+  return s.replace(ENTITY_RE, replaceEntity);
+}
+
+/** Set by readText: index of the '<' of the tag that ended the text. */
+let textEndPos = 0;
+
+/** Character data starting at `start` up to the next tag (CDATA sections included verbatim). */
+function readText(xml: string, start: number): string {
+  let lt = xml.indexOf('<', start);
+  if (lt < 0) throw new XlsxFormatError('Malformed XML: unterminated text element');
+  if (!xml.startsWith('<![CDATA[', lt)) {
+    textEndPos = lt;
+    return decodeText(xml.slice(start, lt));
+  }
+  let out = decodeText(xml.slice(start, lt));
+  for (;;) {
+    const end = xml.indexOf(']]>', lt + 9);
+    if (end < 0) throw new XlsxFormatError('Malformed XML: unterminated CDATA section');
+    out += xml.slice(lt + 9, end);
+    const next = xml.indexOf('<', end + 3);
+    if (next < 0) throw new XlsxFormatError('Malformed XML: unterminated text element');
+    out += decodeText(xml.slice(end + 3, next));
+    lt = next;
+    if (!xml.startsWith('<![CDATA[', lt)) break;
+  }
+  textEndPos = lt;
+  return out;
+}
+
+/** Set by readRichText: index just after the closing tag of the string item. */
+let richEndPos = 0;
+
+/**
+ * Text of a string item (`<si>` or `<is>` content, starting after its opening tag): plain `<t>` or the
+ * `<t>` of every rich-text run concatenated; phonetic runs (`<rPh>`) are ignored.
+ */
+function readRichText(xml: string, start: number, endLocal: string): string {
+  let out = '';
+  let phonetic = 0;
+  let pos = start;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) throw new XlsxFormatError(`Malformed XML: unterminated <${endLocal}>`);
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === SLASH) {
+      const ne = nameEnd(xml, lt + 2);
+      const ls = localStart(xml, lt + 2, ne);
+      const gt = xml.indexOf('>', ne);
+      if (gt < 0) throw new XlsxFormatError('Malformed XML: unterminated closing tag');
+      pos = gt + 1;
+      if (isName(xml, ls, ne, endLocal)) {
+        richEndPos = pos;
+        return out;
+      }
+      if (isName(xml, ls, ne, 'rPh') && phonetic > 0) phonetic--;
+      continue;
+    }
+    if (c1 === BANG || c1 === QMARK) {
+      pos = skipSpecial(xml, lt);
+      continue;
+    }
+    const ne = nameEnd(xml, lt + 1);
+    const ls = localStart(xml, lt + 1, ne);
+    const gt = tagEnd(xml, ne);
+    pos = gt + 1;
+    if (xml.charCodeAt(gt - 1) === SLASH) continue; // self-closing: <t/> is empty, <phoneticPr …/> etc.
+    if (isName(xml, ls, ne, 't')) {
+      const text = readText(xml, pos);
+      pos = textEndPos;
+      if (phonetic === 0) out += text;
+    } else if (isName(xml, ls, ne, 'rPh')) {
+      phonetic++;
+    }
+  }
+}
+
+/** Calls `onElement` for every start tag whose local name is `local`. */
+function forEachElement(xml: string, local: string, onElement: (attrs: Map<string, string>) => void): void {
+  let pos = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) return;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === BANG || c1 === QMARK) {
+      pos = skipSpecial(xml, lt);
+      continue;
+    }
+    if (c1 === SLASH) {
+      const gt = xml.indexOf('>', lt);
+      if (gt < 0) throw new XlsxFormatError('Malformed XML: unterminated closing tag');
+      pos = gt + 1;
+      continue;
+    }
+    const ne = nameEnd(xml, lt + 1);
+    const ls = localStart(xml, lt + 1, ne);
+    const gt = tagEnd(xml, ne);
+    pos = gt + 1;
+    if (isName(xml, ls, ne, local)) onElement(attrsOf(xml, ne, xml.charCodeAt(gt - 1) === SLASH ? gt - 1 : gt));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook parts
+// ---------------------------------------------------------------------------------------------
+
+interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function parseRelationships(xml: string, baseDir: string): Relationship[] {
+  const out: Relationship[] = [];
+  forEachElement(xml, 'Relationship', (attrs) => {
+    const id = attrs.get('Id');
+    const target = attrs.get('Target');
+    if (!id || target === undefined || attrs.get('TargetMode') === 'External') return;
+    out.push({ id, type: attrs.get('Type') ?? '', target: resolveTarget(baseDir, target) });
+  });
+  return out;
+}
+
+/** Resolves a relationship target (relative to baseDir, or absolute from the package root) to a zip entry name. */
+function resolveTarget(baseDir: string, target: string): string {
+  let t = target.replace(/\\/g, '/');
+  try {
+    t = decodeURIComponent(t);
+  } catch {
+    // keep as is
+  }
+  const full = t.startsWith('/') ? t.slice(1) : baseDir ? `${baseDir}/${t}` : t;
+  const parts: string[] = [];
+  for (const seg of full.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+function parseWorkbookSheets(xml: string): Array<{ name: string; relId: string }> {
+  const out: Array<{ name: string; relId: string }> = [];
+  forEachElement(xml, 'sheet', (attrs) => {
+    const name = attrs.get('name');
+    const relId = attrByLocalName(attrs, 'id');
+    if (name === undefined || relId === undefined) throw new XlsxFormatError('Malformed workbook: <sheet> without name or r:id');
+    out.push({ name, relId });
+  });
+  return out;
+}
+
+function parseSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) return out;
+    const c1 = xml.charCodeAt(lt + 1);
+    if (c1 === BANG || c1 === QMARK) {
+      pos = skipSpecial(xml, lt);
+      continue;
+    }
+    if (c1 === SLASH) {
+      const gt = xml.indexOf('>', lt);
+      if (gt < 0) throw new XlsxFormatError('Malformed XML: unterminated closing tag');
+      pos = gt + 1;
+      continue;
+    }
+    const ne = nameEnd(xml, lt + 1);
+    const ls = localStart(xml, lt + 1, ne);
+    const gt = tagEnd(xml, ne);
+    pos = gt + 1;
+    if (!isName(xml, ls, ne, 'si')) continue;
+    if (xml.charCodeAt(gt - 1) === SLASH) {
+      out.push('');
+    } else {
+      out.push(readRichText(xml, pos, 'si'));
+      pos = richEndPos;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worksheet
+// ---------------------------------------------------------------------------------------------
+
+/** 1-based column index of the letters at the start of a cell reference ("AA12" -> 27); 0 when there are none. */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    let c = ref.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return col;
+}
+
+function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[] {
+  const rows: XlsxRow[] = [];
+
+  // Rows live in <sheetData>; find its start tag (possibly prefixed, possibly self-closing).
+  let pos = 0;
+  for (;;) {
+    const idx = xml.indexOf('sheetData', pos);
+    if (idx < 0) return rows; // e.g. a chartsheet: no data
+    const before = xml.charCodeAt(idx - 1);
+    const after = xml.charCodeAt(idx + 9);
+    if ((before === LT || before === COLON) && (after === GT || after === SLASH || after <= 32)) {
+      const lt = before === LT ? idx - 1 : xml.lastIndexOf('<', idx);
+      if (xml.charCodeAt(lt + 1) !== SLASH) {
+        const gt = tagEnd(xml, idx + 9);
+        if (xml.charCodeAt(gt - 1) === SLASH) return rows;
+        pos = gt + 1;
+        break;
+      }
+    }
+    pos = idx + 9;
+  }
+
+  let rowNumber = 0;
+  let cells: Map<number, XlsxCell> | null = null;
+  let col = 0;
+  let inCell = false;
+  let cellCol = 0;
+  let cellType: string | null = null;
+  let value: string | null = null;
+  let inline: string | null = null;
+
+  const finishCell = (): void => {
+    inCell = false;
+    if (cells === null) return;
+    let cell: XlsxCell | null = null;
+    if (cellType === null || cellType === 'n') {
+      if (value !== null) cell = { text: value, isNumber: true };
+    } else if (cellType === 's') {
+      if (value !== null) {
+        const trimmed = value.trim();
+        const idx = Number(trimmed);
+        if (trimmed === '' || !Number.isInteger(idx) || idx < 0 || idx >= shared.length) {
+          throw new XlsxFormatError(`Sheet "${sheetName}" row ${rowNumber}: bad shared string index "${value}"`);
+        }
+        cell = { text: shared[idx], isNumber: false };
+      }
+    } else if (cellType === 'inlineStr') {
+      if (inline !== null) cell = { text: inline, isNumber: false };
+      else if (value !== null) cell = { text: value, isNumber: false };
+    } else if (value !== null) {
+      // str (formula string result), b ('1'/'0'), e (error such as #N/A), d (ISO date) and anything else: as text
+      cell = { text: value, isNumber: false };
+    } else if (inline !== null) {
+      cell = { text: inline, isNumber: false };
+    }
+    if (cell) cells.set(cellCol, cell);
+  };
+
+  const finishRow = (): void => {
+    if (inCell) finishCell();
+    if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
+    cells = null;
+  };
+
+  for (;;) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0) throw new XlsxFormatError(`Sheet "${sheetName}": unterminated <sheetData>`);
+    const c1 = xml.charCodeAt(lt + 1);
+
+    if (c1 === SLASH) {
+      const ne = nameEnd(xml, lt + 2);
+      const ls = localStart(xml, lt + 2, ne);
+      const gt = xml.indexOf('>', ne);
+      if (gt < 0) throw new XlsxFormatError(`Sheet "${sheetName}": malformed closing tag`);
+      pos = gt + 1;
+      const n = ne - ls;
+      if (n === 1 && xml.charCodeAt(ls) === 99 /* c */) {
+        if (inCell) finishCell();
+      } else if (n === 3 && xml.startsWith('row', ls)) {
+        finishRow();
+      } else if (n === 9 && xml.startsWith('sheetData', ls)) {
+        finishRow();
+        return rows;
+      }
+      continue;
+    }
+    if (c1 === BANG || c1 === QMARK) {
+      pos = skipSpecial(xml, lt);
+      continue;
+    }
+
+    const ne = nameEnd(xml, lt + 1);
+    const ls = localStart(xml, lt + 1, ne);
+    const gt = tagEnd(xml, ne);
+    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+    pos = gt + 1;
+    const n = ne - ls;
+    const first = xml.charCodeAt(ls);
+
+    if (n === 1 && first === 99 /* c */) {
+      if (inCell) finishCell();
+      const ref = attrRaw(xml, ne, gt, 'r');
+      const refCol = ref === null ? 0 : columnOf(ref);
+      cellCol = refCol > 0 ? refCol : col + 1;
+      col = cellCol;
+      if (!selfClosing) {
+        inCell = true;
+        cellType = attrRaw(xml, ne, gt, 't');
+        value = null;
+        inline = null;
+      }
+    } else if (n === 1 && first === 118 /* v */) {
+      if (inCell) {
+        if (selfClosing) {
+          value = '';
+        } else {
+          value = readText(xml, pos);
+          pos = textEndPos;
+        }
+      }
+    } else if (n === 2 && first === 105 /* i */ && xml.charCodeAt(ls + 1) === 115 /* s */) {
+      if (inCell) {
+        if (selfClosing) {
+          inline = '';
+        } else {
+          inline = readRichText(xml, pos, 'is');
+          pos = richEndPos;
+        }
+      }
+    } else if (n === 3 && xml.startsWith('row', ls)) {
+      finishRow();
+      const r = attrRaw(xml, ne, gt, 'r');
+      const parsed = r === null ? NaN : Number(r);
+      rowNumber = Number.isInteger(parsed) && parsed > 0 ? parsed : rowNumber + 1;
+      col = 0;
+      cells = selfClosing ? null : new Map();
+    }
+    // anything else (<f>, <extLst>, …) is skipped; its text content is never read.
+  }
+}
