@@ -57,6 +57,7 @@ export interface AppOptions {
 
 export const DEFAULT_WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/sign-out']);
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -116,6 +117,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
     if (!isApi || config?.public || !request.routeOptions.url) return;
     if (!actor) throw new AppError('UNAUTHENTICATED', 'sign in required');
+    if (actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url))
+      throw new AppError('FORBIDDEN', 'change the one-time password first', { reason: 'password_change_required' });
     if (UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       const expected = csrfTokenFor(opts.secrets, actor.sessionTokenHash!);

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import path from 'node:path';
 
 const flag = z
-  .enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .string()
+  .transform((v) => v.trim().toLowerCase())
+  .pipe(z.enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  )
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const ConfigSchema = z.object({

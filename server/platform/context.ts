@@ -12,6 +12,8 @@ export interface Actor {
   roles: string[];
   permissions: Set<Permission>;
   sessionTokenHash?: string;
+  /** Signed in with a one-time password: only changing it is allowed until then. */
+  mustChangePassword?: boolean;
 }
 
 /** Everything a verb needs: the database, who acts, and request facts for the audit log. */

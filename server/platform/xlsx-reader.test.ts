@@ -74,14 +74,14 @@ function fillSample(wb: ExcelJS.Workbook): void {
     members.getRow(n).values = values;
     members.getRow(n).commit();
   };
-  m(1, [undefined, '户主身份证号', '成员姓名', '关系', '年龄']);
-  m(2, [undefined, LONG_ID, '张小明', '子女', 12]);
-  m(3, [undefined, LONG_ID, '王芳', '配偶', 40]);
-  m(5, [undefined, '110101199001011234', '李小红', '女儿', 8]);
+  m(1, ['户主身份证号', '成员姓名', '关系', '年龄']);
+  m(2, [LONG_ID, '张小明', '子女', 12]);
+  m(3, [LONG_ID, '王芳', '配偶', 40]);
+  m(5, ['110101199001011234', '李小红', '女儿', 8]);
   commitSheet(members);
 
   const hidden = wb.addWorksheet('隐藏参数', { state: 'hidden' });
-  hidden.getRow(1).values = [undefined, '版本', 2];
+  hidden.getRow(1).values = ['版本', 2];
   hidden.getRow(1).commit();
   commitSheet(hidden);
 }

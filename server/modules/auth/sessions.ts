@@ -48,6 +48,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
       userId: users.id,
       username: users.username,
       active: users.active,
+      mustChangePassword: users.mustChangePassword,
       orgId: users.orgId,
       orgPath: orgs.path,
       lastSeenAt: sessions.lastSeenAt,
@@ -79,6 +80,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
     roles,
     permissions: permissionsOf(roles),
     sessionTokenHash: tokenHash,
+    mustChangePassword: row.mustChangePassword,
   };
 }
 

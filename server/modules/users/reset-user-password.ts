@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize } from '../../platform/authz.js';
+import { authorize, logDenial } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { generateOneTimePassword, hashPassword } from '../../platform/passwords.js';
 import { endUserSessions } from '../auth/sessions.js';
+import { assertMayManage } from './users.policy.js';
 import { getUserInScope } from './users.queries.js';
 
 /** Issues a new one-time password (shown once) and ends the user's sessions. */
@@ -15,6 +16,7 @@ export async function resetUserPassword({ ctx, id }: { ctx: Ctx; id: string }) {
   const passwordHash = await hashPassword(oneTimePassword);
   return ctx.db.transaction(async (tx) => {
     const user = await getUserInScope(tx, actor, id);
+    assertMayManage(actor, user);
     if (id === actor.userId) throw conflict('own_account', 'change your own password from your profile');
     await tx
       .update(users)
@@ -23,5 +25,5 @@ export async function resetUserPassword({ ctx, id }: { ctx: Ctx; id: string }) {
     await endUserSessions(tx, ctx.clock, id, 'password_reset');
     await audit(tx, ctx, 'user.reset_password', { objectType: 'user', objectId: id, orgId: user.orgId, orgPath: user.orgPath, details: { username: user.username } });
     return { oneTimePassword };
-  });
+  }).catch((err) => logDenial(ctx, err));
 }

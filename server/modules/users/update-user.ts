@@ -2,11 +2,12 @@ import { eq } from 'drizzle-orm';
 import { UpdateUserInput } from '../../../contracts/users.js';
 import { users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize } from '../../platform/authz.js';
+import { authorize, logDenial } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { endUserSessions } from '../auth/sessions.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
+import { assertMayManage } from './users.policy.js';
 import { getUserInScope } from './users.queries.js';
 import { presentUser } from './users.presenter.js';
 
@@ -16,6 +17,7 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
   const data = UpdateUserInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const before = await getUserInScope(tx, actor, id);
+    assertMayManage(actor, before);
     let orgPath = before.orgPath;
     if (data.orgId && data.orgId !== before.orgId) {
       if (id === actor.userId) throw conflict('own_org', 'you cannot move yourself to another org');
@@ -33,5 +35,5 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
       details: { username: before.username, ...(data.orgId && data.orgId !== before.orgId ? { fromOrgId: before.orgId, toOrgId: data.orgId } : {}), ...(data.displayName ? { displayName: data.displayName } : {}) },
     });
     return presentUser(await getUserInScope(tx, actor, id), ctx.clock.now());
-  });
+  }).catch((err) => logDenial(ctx, err));
 }

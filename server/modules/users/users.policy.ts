@@ -28,3 +28,20 @@ export function assertMayGrant(actor: Actor, targetUserId: string, roles: RoleKe
   if (separated.length > 1 || (separated.length === 1 && roles.length > 1))
     throw conflict('separation_of_duties', 'system admin, security admin and auditor roles stand alone', { field: 'roles' });
 }
+
+/**
+ * Who may act on an account (edit, move, disable, unlock, reset its password). Accounts of the three
+ * separated administrators are managed by a security admin only, so a system admin cannot take over
+ * the auditor by resetting a password; an org admin manages only accounts whose permissions it holds.
+ */
+export function assertMayManage(actor: Actor, target: { id: string; roles: string[] }) {
+  if (actor.permissions.has('role.assign_any')) return;
+  const targetRoles = target.roles.filter((r): r is RoleKey => r in ROLES);
+  if (targetRoles.some((r) => ROLES[r].separated))
+    throw new AppError('FORBIDDEN', 'accounts of separated administrators are managed by a security admin', { reason: 'separated_account' });
+  const actorIsSeparatedAdmin = actor.roles.some((r) => r in ROLES && ROLES[r as RoleKey].separated);
+  if (actorIsSeparatedAdmin) return;
+  const missing = [...new Set(targetRoles.flatMap((r) => ROLES[r].permissions))].filter((p) => !actor.permissions.has(p));
+  if (missing.length > 0)
+    throw new AppError('FORBIDDEN', 'this account holds permissions you lack', { reason: 'account_exceeds_manager', missing });
+}
