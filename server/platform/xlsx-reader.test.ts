@@ -169,19 +169,22 @@ describe('readXlsxSheets on exceljs workbooks', () => {
     const inline = readXlsxSheets(await streamWorkbook(false, fill)).get('家庭成员')!;
     for (const rows of [shared, inline]) {
       expect(rows).toHaveLength(ROWS + 1);
+      const mismatches: string[] = [];
       for (let i = 1; i <= ROWS; i++) {
         const row = rows[i];
-        expect(row.number).toBe(i + 1);
+        if (row.number !== i + 1) mismatches.push(`row index ${i} has number ${row.number}`);
         const want = expectedRow(i);
         for (let c = 0; c < want.length; c++) {
           const cell = row.cells.get(c + 1);
-          if (typeof want[c] === 'number') {
-            if (cell?.text !== String(want[c]) || !cell.isNumber) expect(cell).toEqual({ text: String(want[c]), isNumber: true });
-          } else if (cell?.text !== want[c] || cell.isNumber) {
-            expect(cell, `row ${i + 1} col ${c + 1}`).toEqual({ text: want[c], isNumber: false });
+          const text = String(want[c]);
+          const isNumber = typeof want[c] === 'number';
+          if (!cell || cell.text !== text || cell.isNumber !== isNumber) {
+            mismatches.push(`row ${i + 1} col ${c + 1}: ${JSON.stringify(cell)} instead of ${JSON.stringify({ text, isNumber })}`);
           }
         }
+        expect(row.cells.size).toBe(want.length);
       }
+      expect(mismatches.slice(0, 10)).toEqual([]);
     }
     expect(simplify(inline)).toEqual(simplify(shared));
   });
@@ -335,6 +338,10 @@ describe('readXlsxSheets errors', () => {
     for (const bad of [Buffer.alloc(0), Buffer.from('户主姓名,身份证号\n张三,410803197805150016\n'), Buffer.alloc(4096, 0x50)]) {
       expect(() => readXlsxSheets(bad)).toThrow(XlsxFormatError);
     }
+    // An OLE compound file: legacy .xls, or a password-protected .xlsx
+    const ole = Buffer.alloc(1024);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    expect(() => readXlsxSheets(ole)).toThrow(/legacy \.xls or a password-protected/);
   });
 
   it('throws XlsxFormatError for a truncated or corrupted zip', async () => {

@@ -111,6 +111,10 @@ const SIG_LOCAL = 0x04034b50;
 
 function readZipDirectory(buf: Buffer): ZipDirectory {
   if (!Buffer.isBuffer(buf)) throw new XlsxFormatError('Not an .xlsx file: expected a Buffer');
+  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
+    // OLE compound file: a legacy .xls, or an .xlsx encrypted with a password (Excel wraps those in OLE).
+    throw new XlsxFormatError('Not an .xlsx file: this is a legacy .xls or a password-protected workbook');
+  }
   if (buf.length < 22) throw new XlsxFormatError('Not an .xlsx file: too short to be a zip archive');
 
   // End Of Central Directory: search backwards (the record may be followed by a comment of up to 65535 bytes).
@@ -154,9 +158,15 @@ function readZipDirectory(buf: Buffer): ZipDirectory {
         if (id === 0x0001) {
           let q = e + 4;
           const end = q + size;
-          if (uncompressedSize === 0xffffffff && q + 8 <= end) { uncompressedSize = readUInt64(buf, q); q += 8; }
-          if (compressedSize === 0xffffffff && q + 8 <= end) { compressedSize = readUInt64(buf, q); q += 8; }
-          if (localOffset === 0xffffffff && q + 8 <= end) { localOffset = readUInt64(buf, q); q += 8; }
+          if (uncompressedSize === 0xffffffff && q + 8 <= end) {
+            uncompressedSize = readUInt64(buf, q);
+            q += 8;
+          }
+          if (compressedSize === 0xffffffff && q + 8 <= end) {
+            compressedSize = readUInt64(buf, q);
+            q += 8;
+          }
+          if (localOffset === 0xffffffff && q + 8 <= end) localOffset = readUInt64(buf, q);
           done = true;
         }
         e += 4 + size;
@@ -199,15 +209,13 @@ function eocdCandidate(buf: Buffer, i: number): { entries: number; cdSize: numbe
     if (loc < 0 || buf.readUInt32LE(loc) !== SIG_ZIP64_LOCATOR) return null;
     const z = readUInt64(buf, loc + 8);
     if (z + 56 > loc || buf.readUInt32LE(z) !== SIG_ZIP64_EOCD) return null;
-    if (buf.readUInt32LE(z + 16) !== 0 || buf.readUInt32LE(z + 20) !== 0) {
-      throw new XlsxFormatError('Unsupported zip: multi-disk archive');
-    }
+    if (buf.readUInt32LE(z + 16) !== 0 || buf.readUInt32LE(z + 20) !== 0) return null; // multi-disk: unsupported
     entries = readUInt64(buf, z + 32);
     cdSize = readUInt64(buf, z + 40);
     cdOffset = readUInt64(buf, z + 48);
     recordStart = z;
   } else if (disk !== 0 || cdDisk !== 0) {
-    throw new XlsxFormatError('Unsupported zip: multi-disk archive');
+    return null; // multi-disk: unsupported
   }
   if (cdOffset + cdSize > recordStart) return null;
   if (entries > 0 && (cdOffset + 4 > buf.length || buf.readUInt32LE(cdOffset) !== SIG_CENTRAL)) return null;
@@ -238,7 +246,10 @@ function inflateEntry(buf: Buffer, entry: ZipEntry): Buffer {
     out = raw;
   } else {
     try {
-      out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+      // One output chunk of the declared size avoids concatenating many 16 KB chunks; the declared size also caps
+      // the output (a lying or corrupt entry fails instead of inflating without bound).
+      const chunkSize = Math.min(Math.max(64, entry.uncompressedSize + 1), 256 * 1024 * 1024);
+      out = zlib.inflateRawSync(raw, { chunkSize, maxOutputLength: Math.max(1, entry.uncompressedSize) });
     } catch (err) {
       throw new XlsxFormatError(`Corrupt zip: cannot inflate ${entry.name}: ${(err as Error).message}`, { cause: err });
     }
@@ -254,7 +265,7 @@ function decodeXmlPart(data: Buffer, name: string): string {
   try {
     if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return data.toString('utf16le', 2);
     if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) {
-      const swapped = Buffer.from(data.subarray(2));
+      const swapped = Buffer.from(data.subarray(2, 2 + ((data.length - 2) & ~1)));
       swapped.swap16();
       return swapped.toString('utf16le');
     }
@@ -336,30 +347,6 @@ function skipSpecial(xml: string, lt: number): number {
     if (end >= 0) return end + 1;
   }
   throw new XlsxFormatError('Malformed XML: unterminated comment, CDATA or declaration');
-}
-
-/** Value of the attribute `name` (exact, unprefixed) in the attribute area [from, to), raw (entities not decoded). */
-function attrRaw(xml: string, from: number, to: number, name: string): string | null {
-  let i = from;
-  while (i < to) {
-    let c = xml.charCodeAt(i);
-    if (c <= 32 || c === SLASH) { i++; continue; }
-    const nStart = i;
-    while (i < to) {
-      c = xml.charCodeAt(i);
-      if (c === 61 /* = */ || c <= 32) break;
-      i++;
-    }
-    const nEnd = i;
-    while (i < to && xml.charCodeAt(i) !== DQUOTE && xml.charCodeAt(i) !== SQUOTE) i++;
-    if (i >= to) return null;
-    const quote = xml.charCodeAt(i) === DQUOTE ? '"' : "'";
-    const vEnd = xml.indexOf(quote, i + 1);
-    if (vEnd < 0 || vEnd > to) return null;
-    if (isName(xml, nStart, nEnd, name)) return xml.slice(i + 1, vEnd);
-    i = vEnd + 1;
-  }
-  return null;
 }
 
 /** All attributes of a tag: full name (with prefix) -> decoded value. */
@@ -578,81 +565,144 @@ function parseSharedStrings(xml: string): string[] {
 // Worksheet
 // ---------------------------------------------------------------------------------------------
 
-/** 1-based column index of the letters at the start of a cell reference ("AA12" -> 27); 0 when there are none. */
-function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    let c = ref.charCodeAt(i);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c < 65 || c > 90) break;
-    col = col * 26 + (c - 64);
+// Cell kinds, from the t attribute.
+const KIND_NUMBER = 0; // t="n" or no t
+const KIND_SHARED = 1; // t="s"
+const KIND_INLINE = 2; // t="inlineStr"
+const KIND_TEXT = 3; // t="str", "b", "e", "d" and anything unknown: the <v> text, not a number
+
+/** Set by scanAttributes: index of the '>' ending the tag. */
+let scanEnd = 0;
+
+/**
+ * Walks the attributes of a `<c>` or `<row>` start tag from `i` (just after the element name) to its '>'
+ * (stored in scanEnd). For `<c>` returns column * 4 + kind (column 0 when there is no usable r attribute);
+ * for `<row>` returns the r attribute as a number (0 when absent or invalid).
+ */
+function scanAttributes(xml: string, i: number, isCell: boolean): number {
+  let result = 0;
+  let kind = KIND_NUMBER;
+  for (;;) {
+    let c = xml.charCodeAt(i);
+    // skip whitespace and the '/' of a self-closing tag
+    while (c <= 32 || c === SLASH) {
+      if (i >= xml.length) throw new XlsxFormatError('Malformed XML: unterminated tag');
+      c = xml.charCodeAt(++i);
+    }
+    if (c === GT) {
+      scanEnd = i;
+      return isCell ? result * 4 + kind : result;
+    }
+    const nameStart = i;
+    while (c !== 61 /* = */ && c > 32 && c !== GT && c !== SLASH) c = xml.charCodeAt(++i);
+    const nameLength = i - nameStart;
+    while (c !== DQUOTE && c !== SQUOTE) {
+      if (c === GT || i >= xml.length) throw new XlsxFormatError('Malformed XML: attribute without a quoted value');
+      c = xml.charCodeAt(++i);
+    }
+    const valueStart = i + 1;
+    const valueEnd = xml.indexOf(c === DQUOTE ? '"' : "'", valueStart);
+    if (valueEnd < 0) throw new XlsxFormatError('Malformed XML: unterminated attribute value');
+    i = valueEnd + 1;
+    if (nameLength !== 1) continue;
+    const attr = xml.charCodeAt(nameStart);
+    if (attr === 114 /* r */) {
+      let n = 0;
+      let j = valueStart;
+      if (isCell) {
+        // column letters of a reference such as "AB12"
+        for (; j < valueEnd; j++) {
+          let ch = xml.charCodeAt(j);
+          if (ch >= 97 && ch <= 122) ch -= 32;
+          if (ch < 65 || ch > 90) break;
+          n = n * 26 + (ch - 64);
+        }
+        result = n;
+      } else {
+        for (; j < valueEnd; j++) {
+          const ch = xml.charCodeAt(j);
+          if (ch < 48 || ch > 57) break;
+          n = n * 10 + (ch - 48);
+        }
+        result = j === valueEnd && j > valueStart ? n : 0;
+      }
+    } else if (attr === 116 /* t */ && isCell) {
+      const length = valueEnd - valueStart;
+      const first = xml.charCodeAt(valueStart);
+      if (length === 1 && first === 115 /* s */) kind = KIND_SHARED;
+      else if (length === 1 && first === 110 /* n */) kind = KIND_NUMBER;
+      else if (length === 9 && xml.startsWith('inlineStr', valueStart)) kind = KIND_INLINE;
+      else kind = KIND_TEXT;
+    }
   }
-  return col;
 }
 
-function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[] {
-  const rows: XlsxRow[] = [];
+function makeCell(kind: number, value: string | null, inline: string | null, shared: string[], sheetName: string, rowNumber: number): XlsxCell | null {
+  if (kind === KIND_NUMBER) return value === null ? null : { text: value, isNumber: true };
+  if (kind === KIND_SHARED) {
+    if (value === null) return null;
+    const index = sharedIndex(value);
+    if (index < 0 || index >= shared.length) {
+      throw new XlsxFormatError(`Sheet "${sheetName}" row ${rowNumber}: bad shared string index "${value}"`);
+    }
+    return { text: shared[index], isNumber: false };
+  }
+  if (kind === KIND_INLINE && inline !== null) return { text: inline, isNumber: false };
+  if (value !== null) return { text: value, isNumber: false };
+  if (inline !== null) return { text: inline, isNumber: false };
+  return null;
+}
 
-  // Rows live in <sheetData>; find its start tag (possibly prefixed, possibly self-closing).
+/** Non-negative integer value of a shared-string index text (surrounding whitespace allowed); -1 if invalid. */
+function sharedIndex(value: string): number {
+  let n = 0;
+  let digits = 0;
+  let i = 0;
+  const len = value.length;
+  while (i < len && value.charCodeAt(i) <= 32) i++;
+  for (; i < len; i++) {
+    const ch = value.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    n = n * 10 + (ch - 48);
+    digits++;
+  }
+  while (i < len && value.charCodeAt(i) <= 32) i++;
+  return digits > 0 && i === len && digits < 16 ? n : -1;
+}
+
+/** Index just after the '>' of the `<sheetData …>` start tag, or -1 when the sheet has no (or an empty) sheetData. */
+function sheetDataStart(xml: string): number {
   let pos = 0;
   for (;;) {
     const idx = xml.indexOf('sheetData', pos);
-    if (idx < 0) return rows; // e.g. a chartsheet: no data
+    if (idx < 0) return -1; // e.g. a chartsheet
     const before = xml.charCodeAt(idx - 1);
     const after = xml.charCodeAt(idx + 9);
     if ((before === LT || before === COLON) && (after === GT || after === SLASH || after <= 32)) {
       const lt = before === LT ? idx - 1 : xml.lastIndexOf('<', idx);
       if (xml.charCodeAt(lt + 1) !== SLASH) {
         const gt = tagEnd(xml, idx + 9);
-        if (xml.charCodeAt(gt - 1) === SLASH) return rows;
-        pos = gt + 1;
-        break;
+        return xml.charCodeAt(gt - 1) === SLASH ? -1 : gt + 1;
       }
     }
     pos = idx + 9;
   }
+}
+
+function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[] {
+  const rows: XlsxRow[] = [];
+  let pos = sheetDataStart(xml);
+  if (pos < 0) return rows;
 
   let rowNumber = 0;
   let cells: Map<number, XlsxCell> | null = null;
   let col = 0;
+  // the open <c>, if any
   let inCell = false;
   let cellCol = 0;
-  let cellType: string | null = null;
+  let kind = KIND_NUMBER;
   let value: string | null = null;
   let inline: string | null = null;
-
-  const finishCell = (): void => {
-    inCell = false;
-    if (cells === null) return;
-    let cell: XlsxCell | null = null;
-    if (cellType === null || cellType === 'n') {
-      if (value !== null) cell = { text: value, isNumber: true };
-    } else if (cellType === 's') {
-      if (value !== null) {
-        const trimmed = value.trim();
-        const idx = Number(trimmed);
-        if (trimmed === '' || !Number.isInteger(idx) || idx < 0 || idx >= shared.length) {
-          throw new XlsxFormatError(`Sheet "${sheetName}" row ${rowNumber}: bad shared string index "${value}"`);
-        }
-        cell = { text: shared[idx], isNumber: false };
-      }
-    } else if (cellType === 'inlineStr') {
-      if (inline !== null) cell = { text: inline, isNumber: false };
-      else if (value !== null) cell = { text: value, isNumber: false };
-    } else if (value !== null) {
-      // str (formula string result), b ('1'/'0'), e (error such as #N/A), d (ISO date) and anything else: as text
-      cell = { text: value, isNumber: false };
-    } else if (inline !== null) {
-      cell = { text: inline, isNumber: false };
-    }
-    if (cell) cells.set(cellCol, cell);
-  };
-
-  const finishRow = (): void => {
-    if (inCell) finishCell();
-    if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
-    cells = null;
-  };
 
   for (;;) {
     const lt = xml.indexOf('<', pos);
@@ -666,12 +716,22 @@ function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[]
       if (gt < 0) throw new XlsxFormatError(`Sheet "${sheetName}": malformed closing tag`);
       pos = gt + 1;
       const n = ne - ls;
-      if (n === 1 && xml.charCodeAt(ls) === 99 /* c */) {
-        if (inCell) finishCell();
+      if (n === 1) {
+        if (inCell && xml.charCodeAt(ls) === 99 /* c */) {
+          inCell = false;
+          const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
+          if (cell !== null && cells !== null) cells.set(cellCol, cell);
+        }
       } else if (n === 3 && xml.startsWith('row', ls)) {
-        finishRow();
+        if (inCell) {
+          inCell = false;
+          const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
+          if (cell !== null && cells !== null) cells.set(cellCol, cell);
+        }
+        if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
+        cells = null;
       } else if (n === 9 && xml.startsWith('sheetData', ls)) {
-        finishRow();
+        if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
         return rows;
       }
       continue;
@@ -683,50 +743,72 @@ function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[]
 
     const ne = nameEnd(xml, lt + 1);
     const ls = localStart(xml, lt + 1, ne);
-    const gt = tagEnd(xml, ne);
-    const selfClosing = xml.charCodeAt(gt - 1) === SLASH;
-    pos = gt + 1;
     const n = ne - ls;
     const first = xml.charCodeAt(ls);
 
     if (n === 1 && first === 99 /* c */) {
-      if (inCell) finishCell();
-      const ref = attrRaw(xml, ne, gt, 'r');
-      const refCol = ref === null ? 0 : columnOf(ref);
+      if (inCell) {
+        const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
+        if (cell !== null && cells !== null) cells.set(cellCol, cell);
+      }
+      const packed = scanAttributes(xml, ne, true);
+      const gt = scanEnd;
+      pos = gt + 1;
+      const refCol = packed >> 2;
       cellCol = refCol > 0 ? refCol : col + 1;
       col = cellCol;
-      if (!selfClosing) {
+      if (xml.charCodeAt(gt - 1) === SLASH) {
+        inCell = false; // <c r="C2" s="1"/>: no value
+      } else {
         inCell = true;
-        cellType = attrRaw(xml, ne, gt, 't');
+        kind = packed & 3;
         value = null;
         inline = null;
       }
-    } else if (n === 1 && first === 118 /* v */) {
+      continue;
+    }
+    if (n === 1 && first === 118 /* v */) {
+      const gt = tagEnd(xml, ne);
+      pos = gt + 1;
       if (inCell) {
-        if (selfClosing) {
+        if (xml.charCodeAt(gt - 1) === SLASH) {
           value = '';
         } else {
           value = readText(xml, pos);
           pos = textEndPos;
         }
       }
-    } else if (n === 2 && first === 105 /* i */ && xml.charCodeAt(ls + 1) === 115 /* s */) {
+      continue;
+    }
+    if (n === 2 && first === 105 /* i */ && xml.charCodeAt(ls + 1) === 115 /* s */) {
+      const gt = tagEnd(xml, ne);
+      pos = gt + 1;
       if (inCell) {
-        if (selfClosing) {
+        if (xml.charCodeAt(gt - 1) === SLASH) {
           inline = '';
         } else {
           inline = readRichText(xml, pos, 'is');
           pos = richEndPos;
         }
       }
-    } else if (n === 3 && xml.startsWith('row', ls)) {
-      finishRow();
-      const r = attrRaw(xml, ne, gt, 'r');
-      const parsed = r === null ? NaN : Number(r);
-      rowNumber = Number.isInteger(parsed) && parsed > 0 ? parsed : rowNumber + 1;
+      continue;
+    }
+    if (n === 3 && xml.startsWith('row', ls)) {
+      if (inCell) {
+        inCell = false;
+        const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
+        if (cell !== null && cells !== null) cells.set(cellCol, cell);
+      }
+      if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
+      const r = scanAttributes(xml, ne, false);
+      const gt = scanEnd;
+      pos = gt + 1;
+      rowNumber = r > 0 ? r : rowNumber + 1;
       col = 0;
-      cells = selfClosing ? null : new Map();
+      cells = xml.charCodeAt(gt - 1) === SLASH ? null : new Map();
+      continue;
     }
     // anything else (<f>, <extLst>, …) is skipped; its text content is never read.
+    pos = tagEnd(xml, ne) + 1;
   }
 }

@@ -1,8 +1,7 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { validateCnId, validateCnMobile } from '../../../contracts/cn-ids.js';
 import { CreateHouseholdInput, type MemberInput } from '../../../contracts/households.js';
 import { parseYuanToFen } from '../../platform/money.js';
+import { readXlsxSheets, XlsxFormatError, type XlsxCell } from '../../platform/xlsx-reader.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
 import { EXAMPLE_WORKER_ID } from './households-template.js';
@@ -21,31 +20,18 @@ export interface ParsedHousehold {
   memberRows: number[];
 }
 
-type RawRow = { row: number; values: Record<string, unknown>; cells: Record<string, string> };
-
-/** A cell as the text a person sees; long numbers typed without the text format are flagged by the caller. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  if (typeof value === 'object' && 'result' in value) return cellText(value.result as ExcelJS.CellValue);
-  return String(value).trim();
-}
+type RawRow = { row: number; cells: Record<string, XlsxCell> };
 
 const headerKey = (h: string) => h.replace(/[*＊\s]/g, '');
 
 /** Converts one cell by its column's kind; returns the value or the Chinese reason it is wrong. */
-function convert(col: ExcelColumn, text: string, raw: ExcelJS.CellValue): { value?: unknown; error?: string } {
+function convert(col: ExcelColumn, text: string, cell: XlsxCell | undefined): { value?: unknown; error?: string } {
   if (text === '') return col.required ? { error: R.required } : {};
   switch (col.type.kind) {
     case 'text':
       return { value: text };
     case 'id': {
-      if (typeof raw === 'number' && text.length > 15) return { error: R.idAsNumber };
+      if (cell?.isNumber && (text.length > 15 || /e/i.test(text))) return { error: R.idAsNumber };
       const r = validateCnId(text);
       return r.ok ? { value: r.value } : { error: R.id[r.problem] };
     }
@@ -81,33 +67,28 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
   else ((target[head] ??= []) as unknown[])[Number(index)] = value;
 }
 
-async function readSheets(buffer: Buffer, onRow: () => void) {
-  const sheets = new Map<string, { headers: Map<number, string>; rows: RawRow[] }>();
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
-  for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name: string }).name;
-    if (name !== HOUSEHOLD_SHEET && name !== MEMBER_SHEET) continue;
-    const sheet = { headers: new Map<number, string>(), rows: [] as RawRow[] };
-    sheets.set(name, sheet);
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      if (row.number === 1) {
-        row.eachCell((cell, col) => sheet.headers.set(col, headerKey(cellText(cell.value))));
-        continue;
-      }
-      const values: Record<string, unknown> = {};
-      const cells: Record<string, string> = {};
+/** The two sheets of the template, rows keyed by header text (the first row). */
+function readSheets(buffer: Buffer) {
+  const sheets = new Map<string, { headers: Set<string>; rows: RawRow[] }>();
+  for (const [name, rows] of readXlsxSheets(buffer, [HOUSEHOLD_SHEET, MEMBER_SHEET])) {
+    const headerRow = rows.find((r) => r.number === 1);
+    const headerAt = new Map<number, string>();
+    headerRow?.cells.forEach((cell, col) => headerAt.set(col, headerKey(cell.text)));
+    const sheet = { headers: new Set(headerAt.values()), rows: [] as RawRow[] };
+    for (const row of rows) {
+      if (row.number === 1) continue;
+      const cells: Record<string, XlsxCell> = {};
       let any = false;
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        const header = sheet.headers.get(col);
+      row.cells.forEach((cell, col) => {
+        const header = headerAt.get(col);
         if (!header) return;
-        const text = cellText(cell.value);
+        const text = cell.text.trim();
         if (text !== '') any = true;
-        values[header] = cell.value;
-        cells[header] = text;
+        cells[header] = { text, isNumber: cell.isNumber };
       });
-      if (any) sheet.rows.push({ row: row.number, values, cells });
-      onRow();
+      if (any) sheet.rows.push({ row: row.number, cells });
     }
+    sheets.set(name, sheet);
   }
   return sheets;
 }
@@ -119,15 +100,15 @@ async function readSheets(buffer: Buffer, onRow: () => void) {
 export async function parseHouseholdWorkbook(buffer: Buffer, onProgress: (rowsRead: number) => void = () => {}) {
   const errors: ImportError[] = [];
   let rowsRead = 0;
-  let sheets: Awaited<ReturnType<typeof readSheets>>;
+  let sheets: ReturnType<typeof readSheets>;
   try {
-    sheets = await readSheets(buffer, () => {
-      rowsRead += 1;
-      if (rowsRead % 5000 === 0) onProgress(rowsRead);
-    });
-  } catch {
+    sheets = readSheets(buffer);
+  } catch (err) {
+    if (!(err instanceof XlsxFormatError)) throw err;
     return { households: [], errors: [{ sheet: '', row: 0, column: '', value: '', reason: R.notXlsx }], rowsRead };
   }
+  rowsRead = [...sheets.values()].reduce((n, sh) => n + sh.rows.length, 0);
+  onProgress(rowsRead);
 
   const readRows = (sheetName: string, columns: ExcelColumn[]) => {
     const sheet = sheets.get(sheetName);
@@ -135,15 +116,15 @@ export async function parseHouseholdWorkbook(buffer: Buffer, onProgress: (rowsRe
       if (sheetName === HOUSEHOLD_SHEET) errors.push({ sheet: sheetName, row: 0, column: '', value: '', reason: R.missingSheet });
       return [];
     }
-    const present = new Set(sheet.headers.values());
     for (const col of columns)
-      if (col.required && !present.has(col.header)) errors.push({ sheet: sheetName, row: 1, column: col.header, value: '', reason: R.missingColumn });
-    return sheet.rows.map(({ row, values, cells }) => {
+      if (col.required && !sheet.headers.has(col.header)) errors.push({ sheet: sheetName, row: 1, column: col.header, value: '', reason: R.missingColumn });
+    return sheet.rows.map(({ row, cells }) => {
       const obj: Record<string, unknown> = {};
       let ok = true;
       for (const col of columns) {
-        const text = cells[col.header] ?? '';
-        const { value, error } = convert(col, text, values[col.header] as ExcelJS.CellValue);
+        const cell = cells[col.header];
+        const text = cell?.text ?? '';
+        const { value, error } = convert(col, text, cell);
         if (error) {
           ok = false;
           errors.push({ sheet: sheetName, row, column: col.header, value: text, reason: error });

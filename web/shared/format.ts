@@ -1,0 +1,82 @@
+// Display formatting. Times are shown in China Standard Time whatever the browser's zone;
+// money is integer fen (1 yuan = 100 fen) and is formatted with integer arithmetic only.
+
+export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
+
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: DISPLAY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function toDate(value: string | number | Date): Date | null {
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+function parts(d: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of dateTimeParts.formatToParts(d)) out[p.type] = p.value;
+  return out;
+}
+
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai ('YYYY-MM-DD HH:mm:ss' with seconds); '' for empty or invalid input. */
+export function formatDateTime(value: string | number | Date | null | undefined, opts: { seconds?: boolean } = {}): string {
+  if (value === null || value === undefined || value === '') return '';
+  const d = toDate(value);
+  if (!d) return '';
+  const p = parts(d);
+  const base = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  return opts.seconds ? `${base}:${p.second}` : base;
+}
+
+/** 'YYYY-MM-DD' in Asia/Shanghai. */
+export function formatDate(value: string | number | Date | null | undefined): string {
+  return formatDateTime(value).slice(0, 10);
+}
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function assertFen(fen: number): void {
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`amount in fen must be a safe integer, got ${fen}`);
+}
+
+/** 123456 fen → '¥1,234.56'; negative amounts → '-¥1,234.56'. */
+export function formatYuan(fen: number): string {
+  assertFen(fen);
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = String(abs % 100).padStart(2, '0');
+  return `${sign}¥${groupThousands(String(yuan))}.${cents}`;
+}
+
+/**
+ * Amount in 万元 with four decimals (exact to the yuan, fen rounded half up):
+ * 214913600 fen → '214.9136 万元'. `unit: false` leaves the unit off for table cells with a 万元 header.
+ */
+export function formatWanYuan(fen: number, opts: { unit?: boolean } = {}): string {
+  assertFen(fen);
+  const yuan = Math.floor((Math.abs(fen) + 50) / 100);
+  const sign = fen < 0 && yuan > 0 ? '-' : '';
+  const wan = Math.floor(yuan / 10000);
+  const rest = String(yuan % 10000).padStart(4, '0');
+  const text = `${sign}${groupThousands(String(wan))}.${rest}`;
+  return opts.unit === false ? text : `${text} 万元`;
+}
+
+/** Pretty JSON for audit details and the like. */
+export function formatJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? '';
+  } catch {
+    return String(value);
+  }
+}
