@@ -1,9 +1,24 @@
 import crypto from 'node:crypto';
 import type { Secrets } from './secrets.js';
 
+// IVs are drawn from the CSPRNG in blocks: one randomBytes call per 4,096 encryptions instead of one
+// each (measured: per-call randomBytes was the largest cost of a 100,000-household import).
+const IV_BYTES = 12;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    ivPool = crypto.randomBytes(IV_BYTES * 4096);
+    ivOffset = 0;
+  }
+  const iv = Buffer.from(ivPool.subarray(ivOffset, ivOffset + IV_BYTES));
+  ivOffset += IV_BYTES;
+  return iv;
+}
+
 /** AES-256-GCM: "v1:" + base64(iv | tag | ciphertext). */
 export function encryptPii(secrets: Secrets, plaintext: string): string {
-  const iv = crypto.randomBytes(12);
+  const iv = nextIv();
   const cipher = crypto.createCipheriv('aes-256-gcm', secrets.piiEncryptionKey, iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');

@@ -105,13 +105,13 @@ async function findArchiveDuplicates(ctx: Ctx, prepared: Prepared[]): Promise<Im
   }
   const hashes = [...where.keys()];
   const errors: ImportError[] = [];
-  for (let i = 0; i < hashes.length; i += 2000) {
+  for (let i = 0; i < hashes.length; i += 20000) {
     const held = await ctx.db
       .select({ idHash: householdIdClaims.idHash, orgName: orgs.name })
       .from(householdIdClaims)
       .innerJoin(households, eq(households.id, householdIdClaims.householdId))
       .innerJoin(orgs, eq(orgs.id, households.orgId))
-      .where(sql`${householdIdClaims.idHash} = any(${sql.param(hashes.slice(i, i + 2000))}::text[])`);
+      .where(sql`${householdIdClaims.idHash} = any(${sql.param(hashes.slice(i, i + 20000))}::text[])`);
     for (const h of held) {
       const w = where.get(h.idHash)!;
       errors.push({ ...w, column: '身份证号', reason: R.inArchive(h.orgName) });

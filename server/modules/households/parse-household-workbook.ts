@@ -1,5 +1,5 @@
 import { validateCnId, validateCnMobile } from '../../../contracts/cn-ids.js';
-import { CreateHouseholdInput, type MemberInput } from '../../../contracts/households.js';
+import { CreateHouseholdInput, MemberInput } from '../../../contracts/households.js';
 import { parseYuanToFen } from '../../platform/money.js';
 import { readXlsxSheets, XlsxFormatError, type XlsxCell } from '../../platform/xlsx-reader.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
@@ -19,6 +19,9 @@ export interface ParsedHousehold {
   input: Omit<CreateHouseholdInput, 'orgId'>;
   memberRows: number[];
 }
+
+// Built once: creating a zod schema per row costs more than parsing the row.
+const HouseholdRowSchema = CreateHouseholdInput.omit({ orgId: true, members: true });
 
 type RawRow = { row: number; cells: Record<string, XlsxCell> };
 
@@ -164,7 +167,7 @@ export async function parseHouseholdWorkbook(buffer: Buffer, onProgress: (rowsRe
     }
     const unique = seeOnce(obj.idNumber, `${HOUSEHOLD_SHEET}第${row}行`, HOUSEHOLD_SHEET, row, '身份证号');
     if (!ok || !unique) continue;
-    const parsed = CreateHouseholdInput.omit({ orgId: true, members: true }).safeParse(obj);
+    const parsed = HouseholdRowSchema.safeParse(obj);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         errors.push({ sheet: HOUSEHOLD_SHEET, row, column: columnOf(HOUSEHOLD_COLUMNS, issue.path), value: String(obj[String(issue.path[0])] ?? ''), reason: R.invalid(issue.message) });
@@ -187,14 +190,17 @@ export async function parseHouseholdWorkbook(buffer: Buffer, onProgress: (rowsRe
       continue;
     }
     const { workerIdNumber: _w, ...member } = obj;
-    owner.input.members.push(member as unknown as MemberInput);
+    const parsedMember = MemberInput.safeParse(member);
+    if (!parsedMember.success) {
+      for (const issue of parsedMember.error.issues)
+        errors.push({ sheet: MEMBER_SHEET, row, column: columnOf(MEMBER_COLUMNS, issue.path), value: String(member[String(issue.path[0])] ?? ''), reason: R.invalid(issue.message) });
+      continue;
+    }
+    owner.input.members.push(parsedMember.data);
     owner.memberRows.push(row);
   }
-  for (const h of households.values()) {
+  for (const h of households.values())
     if (h.input.members.length > 20) errors.push({ sheet: MEMBER_SHEET, row: h.memberRows[20], column: '户主身份证号', value: h.input.idNumber, reason: R.tooManyMembers });
-    // Defaults the schema would give a member (health, income) are filled here for rows that left them blank.
-    h.input.members = h.input.members.map((m) => ({ health: 'healthy', monthlyIncomeFen: 0, ...(m as object) }) as MemberInput);
-  }
   onProgress(rowsRead);
   return { households: [...households.values()], errors, rowsRead };
 }
