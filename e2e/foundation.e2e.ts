@@ -49,6 +49,7 @@ describe('foundation in Chromium, in Chinese', () => {
     await page.goto('/users');
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-form-org').click();
+    await page.keyboard.type('中站区总工会');
     await page.locator('.ant-select-tree-title').filter({ hasText: /^中站区总工会$/ }).first().click();
     const username = `e2e.${Date.now().toString(36)}`;
     await page.getByTestId('user-form-username').fill(username);

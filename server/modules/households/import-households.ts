@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context.js';
 import { addYears, chinaDate } from '../../platform/dates.js';
 import { conflict } from '../../platform/errors.js';
 import { getOrgInScope, type OrgRow } from '../orgs/orgs.queries.js';
+import { isUniqueViolation } from './household-id-claims.js';
 import { protectIdNumber } from './household-pii.js';
 import { householdColumns, memberRows } from './household-record.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
@@ -64,25 +65,37 @@ export async function importHouseholds({
   const errors = parsed.errors;
   onProgress({ phase: 'checking_archive', rowsRead: parsed.rowsRead, totalHouseholds: parsed.households.length });
   const prepared = parsed.households.map((h) => prepare(ctx, h));
-  errors.push(...(await findArchiveDuplicates(ctx, prepared)));
   const memberCount = parsed.households.reduce((n, h) => n + h.input.members.length, 0);
-  if (errors.length > 0 || parsed.households.length === 0) {
-    if (parsed.households.length === 0 && errors.length === 0)
-      errors.push({ sheet: '户主信息', row: 0, column: '', value: '', reason: R.required });
+  const failed = async () => {
+    // The report names people already in the archive too, so a file is fixed in one round.
+    errors.push(...(await findArchiveDuplicates(ctx, prepared)));
+    if (errors.length === 0) errors.push({ sheet: '户主信息', row: 0, column: '', value: '', reason: R.required });
     errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
     return { ok: false, households: 0, members: 0, rowsRead: parsed.rowsRead, errors };
+  };
+  if (errors.length > 0 || parsed.households.length === 0) return failed();
+  // A clean file is written straight away: the claims' primary key refuses anyone already in an open
+  // household, the transaction rolls back, and only then is the archive searched for the report.
+  try {
+    await write();
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    return failed();
   }
-  await ctx.db.transaction(async (tx) => {
-    await writeHouseholds(tx, ctx, org, prepared, asArchived, (written) => onProgress({ phase: 'writing', rowsRead: parsed.rowsRead, totalHouseholds: prepared.length, written }));
-    await audit(tx, ctx, 'household.import', {
-      objectType: 'org',
-      objectId: org.id,
-      orgId: org.id,
-      orgPath: org.path,
-      details: { filename, households: prepared.length, members: memberCount, asArchived },
-    });
-  });
   return { ok: true, households: prepared.length, members: memberCount, rowsRead: parsed.rowsRead, errors: [] };
+
+  async function write() {
+    await ctx.db.transaction(async (tx) => {
+      await writeHouseholds(tx, ctx, org, prepared, asArchived, (written) => onProgress({ phase: 'writing', rowsRead: parsed.rowsRead, totalHouseholds: prepared.length, written }));
+      await audit(tx, ctx, 'household.import', {
+        objectType: 'org',
+        objectId: org.id,
+        orgId: org.id,
+        orgPath: org.path,
+        details: { filename, households: prepared.length, members: memberCount, asArchived },
+      });
+    });
+  }
 }
 
 interface Prepared {
