@@ -11,7 +11,7 @@ async function main() {
   const secrets = deriveSecrets(loadMasterSecret({ secretKeyHex: config.SECRET_KEY, dataDir: config.dataDir }));
   if (config.DEMO) {
     const loaded = await loadDemoData({ db: database.db, clock: systemClock, secrets });
-    if (loaded) console.log(`Demo data loaded: ${loaded.orgs} orgs, ${loaded.users} demo accounts (see README).`);
+    if (loaded) console.log(`Demo data loaded: ${loaded.orgs} orgs, ${loaded.users} demo accounts, ${loaded.households} households (see README).`);
   }
   const app = await buildApp({
     db: database.db,

@@ -8,9 +8,10 @@ import { insertOrg } from '../orgs/create-org.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { flattenOrgTree, JIAOZUO_ORG_TREE } from './jiaozuo-org-tree.js';
+import { loadDemoHouseholds } from './load-demo-households.js';
 
 /** Loads the Jiaozuo demo tree and demo accounts into an empty database; does nothing otherwise. */
-export async function loadDemoData({ db }: { db: Db; clock: Clock; secrets: Secrets }) {
+export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Clock; secrets: Secrets }) {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
   if (n > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -21,13 +22,16 @@ export async function loadDemoData({ db }: { db: Db; clock: Clock; secrets: Secr
       const org = await insertOrg(tx, parent, { ...node, regionCode: node.regionCode ?? null });
       byCode.set(node.code, org);
     }
+    const userIds = new Map<string, string>();
     for (const account of DEMO_ACCOUNTS) {
       const [user] = await tx
         .insert(users)
         .values({ orgId: byCode.get(account.orgCode)!.id, username: account.username, displayName: account.displayName, passwordHash })
         .returning();
       await tx.insert(userRoles).values(account.roles.map((roleKey) => ({ userId: user.id, roleKey })));
+      userIds.set(account.username, user.id);
     }
-    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length };
+    const householdCount = await loadDemoHouseholds(tx, { clock, secrets }, byCode, userIds.get('fc.caseworker')!);
+    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount };
   });
 }
