@@ -37,13 +37,14 @@ async function main() {
   let t0 = Date.now();
   await database.db.execute(sql`
     with o as (select array_agg(id order by seq) as ids, count(*)::int as n from orgs where type in ('aid_station', 'grassroots_union', 'aid_centre'))
-    insert into households (case_no, org_id, status, category, main_cause, secondary_causes, name, id_enc, id_hash, id_masked, sex, birth_date,
+    insert into households (case_no, org_id, status, category, main_cause, secondary_causes, all_causes, name, id_enc, id_hash, id_masked, sex, birth_date,
       phone_masked, employment_form, health, disability_type, household_size, member_school_stages, created_at, updated_at, next_verification_due)
-    select 'HH' || lpad(g::text, 10, '0'), o.ids[1 + (g * 7919) % o.n],
+    select 'HH' || lpad(g::text, 10, '0'), o.ids[1 + ((g::bigint * 7919) % o.n)::int],
       (array['archived','archived','archived','archived','applied','checked','visited','in_notice','lifted','closed'])[1 + g % 10],
       (array['deep','relative','accident'])[1 + g % 3],
       (array['serious_illness','unemployed','laid_off','children_schooling','accident','no_work_capacity','other'])[1 + g % 7],
       case when g % 4 = 0 then array['children_schooling'] else '{}'::text[] end,
+      array[(array['serious_illness','unemployed','laid_off','children_schooling','accident','no_work_capacity','other'])[1 + g % 7]] || case when g % 4 = 0 then array['children_schooling'] else '{}'::text[] end,
       '职工' || g, 'v1:' || md5(g::text), md5('h' || g::text), '410803********' || lpad((g % 10000)::text, 4, '0'),
       case when g % 2 = 0 then 'M' else 'F' end, date '1960-01-01' + (g % 12000),
       '139****' || lpad((g % 10000)::text, 4, '0'), case when g % 3 = 0 then 'migrant' else 'worker' end, 'healthy', 'none', 1 + g % 5,

@@ -21,6 +21,8 @@ export const households = pgTable(
     category: text('category').notNull(),
     mainCause: text('main_cause').notNull(),
     secondaryCauses: text('secondary_causes').array().notNull().default(sql`'{}'::text[]`),
+    /** Main and secondary causes together, GIN-indexed for the list's cause filter. */
+    allCauses: text('all_causes').array().notNull().default(sql`'{}'::text[]`),
     name: text('name').notNull(),
     idEnc: text('id_enc').notNull(),
     idHash: text('id_hash').notNull(),
@@ -81,6 +83,7 @@ export const households = pgTable(
     index('households_id_hash_idx').on(t.idHash),
     index('households_verification_idx').on(t.nextVerificationDue),
     index('households_stages_idx').using('gin', t.memberSchoolStages),
+    index('households_causes_idx').using('gin', t.allCauses),
   ],
 );
 

@@ -35,6 +35,7 @@ export function householdColumns(secrets: Secrets, input: Omit<CreateHouseholdIn
     category: input.category,
     mainCause: input.mainCause,
     secondaryCauses: [...new Set(input.secondaryCauses.filter((c) => c !== input.mainCause))],
+    allCauses: [...new Set([input.mainCause, ...input.secondaryCauses])],
     priorityGroup: input.priorityGroup ?? null,
     exitMeasures: input.exitMeasures ?? null,
     memberSchoolStages: [...new Set(input.members.map((m) => m.schoolStage).filter((s): s is NonNullable<typeof s> => !!s))],

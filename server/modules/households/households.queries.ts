@@ -47,7 +47,7 @@ export function householdWhere(actor: Actor, f: HouseholdFilter): SQL {
   if (f.underOrgPath) conds.push(sql`${households.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${f.underOrgPath + '%'})`);
   if (f.status?.length) conds.push(sql`${households.status} in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.category) conds.push(eq(households.category, f.category));
-  if (f.cause) conds.push(or(eq(households.mainCause, f.cause), sql`${f.cause} = any(${households.secondaryCauses})`));
+  if (f.cause) conds.push(sql`${households.allCauses} @> array[${f.cause}]::text[]`);
   if (f.schoolStage) conds.push(sql`${households.memberSchoolStages} @> array[${f.schoolStage}]::text[]`);
   if (f.dueBy) conds.push(and(eq(households.status, 'archived'), sql`${households.nextVerificationDue} <= ${f.dueBy}`));
   if (f.q) {
