@@ -206,9 +206,15 @@ export const CreateHouseholdInput = z.strictObject(householdFields);
 export type CreateHouseholdInput = z.infer<typeof CreateHouseholdInput>;
 
 /** Everything but the org (a transfer) and the worker's ID number (a new filing) can be corrected. */
-export const UpdateHouseholdInput = z.strictObject({
-  ...Object.fromEntries(Object.entries(householdFields).filter(([k]) => k !== 'orgId' && k !== 'idNumber')),
-}).partial() as unknown as z.ZodType<Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber'>>>;
+// Defaults are stripped first: a correction names only what changes, and a field it leaves out
+// must keep its value rather than fall back to the filing's default (members would be emptied).
+export const UpdateHouseholdInput = z.strictObject(
+  Object.fromEntries(
+    Object.entries(householdFields)
+      .filter(([k]) => k !== 'orgId' && k !== 'idNumber')
+      .map(([k, schema]) => [k, (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional()]),
+  ),
+) as unknown as z.ZodType<Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber'>>>;
 export type UpdateHouseholdInput = Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber'>>;
 
 export const ReasonInput = z.strictObject({ reason: text(500).min(1) });

@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import type { Permission } from '../../contracts/permissions.js';
 import { PageSpinner } from '../shared/PageSpinner.js';
 import { AppLayout } from './AppLayout.js';
 import { MENU_ITEMS } from './menu.js';
@@ -10,6 +11,17 @@ import { SessionWatcher } from './SessionWatcher.js';
 
 const LoginPage = lazy(() => import('../features/auth/LoginPage.js'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage.js'));
+const HouseholdFormPage = lazy(() => import('../features/households/HouseholdFormPage.js'));
+const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdDetailPage.js'));
+const HouseholdImportPage = lazy(() => import('../features/households/HouseholdImportPage.js'));
+
+/** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
+const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
+  { path: '/households/new', permission: 'household.create', page: HouseholdFormPage },
+  { path: '/households/import', permission: 'household.import', page: HouseholdImportPage },
+  { path: '/households/:id', permission: 'household.read', page: HouseholdDetailPage },
+  { path: '/households/:id/edit', permission: 'household.update', page: HouseholdFormPage },
+];
 
 export function App() {
   return (
@@ -24,6 +36,17 @@ export function App() {
                 <Route path="/change-password" element={<ChangePasswordPage />} />
                 <Route element={<AppLayout />}>
                   {MENU_ITEMS.map(({ path, permission, page: Page }) => (
+                    <Route
+                      key={path}
+                      path={path}
+                      element={
+                        <RequirePermission permission={permission}>
+                          <Page />
+                        </RequirePermission>
+                      }
+                    />
+                  ))}
+                  {SUB_PAGES.map(({ path, permission, page: Page }) => (
                     <Route
                       key={path}
                       path={path}

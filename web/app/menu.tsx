@@ -26,12 +26,12 @@ export const MENU_ITEMS: MenuItem[] = [
     page: lazy(() => import('../features/home/HomePage.js')),
   },
   {
-    // 困难职工档案: placeholder until the households feature lands (replace the page, keep the entry).
+    // 困难职工档案; its sub-pages (new, import, detail, edit) are routed in App.tsx.
     path: '/households',
     label: 'households',
     icon: <FolderOpenOutlined />,
     permission: 'household.read',
-    page: lazy(() => import('../features/households/HouseholdsPlaceholder.js')),
+    page: lazy(() => import('../features/households/HouseholdsPage.js')),
   },
   {
     path: '/orgs',

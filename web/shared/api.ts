@@ -69,6 +69,11 @@ export interface RequestOptions {
   redirectOn401?: boolean;
 }
 
+interface RawBody {
+  /** Sent as it is (a file), with this Content-Type, instead of JSON. */
+  raw?: { body: Blob; contentType: string };
+}
+
 export function toQueryString(query: Record<string, QueryValue> | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
@@ -97,10 +102,11 @@ function toApiError(res: Response, body: unknown): ApiError {
   return new ApiError(res.status, res.status >= 500 ? 'INTERNAL' : 'HTTP_' + res.status, res.statusText || `HTTP ${res.status}`, {}, requestId);
 }
 
-async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, opts: RequestOptions & RawBody = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const hasBody = opts.body !== undefined;
-  if (hasBody) headers['Content-Type'] = 'application/json';
+  if (opts.raw) headers['Content-Type'] = opts.raw.contentType;
+  else if (hasBody) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   let res: Response;
@@ -108,7 +114,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
     res = await fetch(path + toQueryString(opts.query), {
       method,
       headers,
-      body: hasBody ? JSON.stringify(opts.body) : undefined,
+      body: opts.raw ? opts.raw.body : hasBody ? JSON.stringify(opts.body) : undefined,
       credentials: 'same-origin',
       cache: 'no-store',
       signal: opts.signal,
@@ -137,6 +143,9 @@ export const api = {
   put: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
+  /** POSTs a file as the raw request body (e.g. an .xlsx upload), with the CSRF token like every other write. */
+  postRaw: <T>(path: string, body: Blob, contentType: string, opts?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...opts, raw: { body, contentType } }),
 };
 
 export type { Page } from '../../contracts/pagination.js';

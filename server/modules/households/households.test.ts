@@ -132,6 +132,30 @@ describe('filing workflow', () => {
     expect(detail.monthlyIncomeFen).toBe(150000);
   });
 
+  it('corrects one field without touching the others or the members', async () => {
+    const id = await file(maker, 'E');
+    const before = (await maker.get(`/api/households/${id}`)).json();
+    expect((await maker.patch(`/api/households/${id}`, { phone: '13911112222' })).statusCode).toBe(200);
+    const after = (await maker.get(`/api/households/${id}`)).json();
+    expect(after.phoneMasked).toBe('139****2222');
+    expect(after.members).toHaveLength(before.members.length);
+    expect(after.householdSize).toBe(before.householdSize);
+    expect(after.health).toBe(before.health);
+    expect(after.secondaryCauses).toEqual(before.secondaryCauses);
+    expect(after.history.at(-1).details.changedFields).toEqual(['phone']);
+  });
+
+  it('sends a household back when an objection is upheld', async () => {
+    const id = await file(maker, 'E');
+    await checker.post(`/api/households/${id}/check`, {});
+    await checker.post(`/api/households/${id}/visit`, visit);
+    await reviewerB.post(`/api/households/${id}/start-notice`, { noticeDays: 7 });
+    const o = await reviewerB.post(`/api/households/${id}/objections`, { content: '其子女已参加工作，收入未申报' });
+    const res = await reviewerB.post(`/api/households/${id}/objections/${o.json().id}/resolve`, { resolution: '经核实属实，退回补充收入材料', upheld: true });
+    expect(res.json().status).toBe('returned');
+    expect((await maker.get(`/api/households/${id}`)).json().status).toBe('returned');
+  });
+
   it('computes the household income per head in whole fen', async () => {
     const id = await file(maker, 'E', {
       monthlyIncomeFen: 200001,

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { ObjectionInput, ResolveObjectionInput } from '../../../contracts/households.js';
-import { householdObjections } from '../../db/schema/index.js';
+import { householdObjections, households } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
@@ -42,7 +42,11 @@ export async function resolveObjection({ ctx, id, objectionId, input }: { ctx: C
       .set({ resolution: data.resolution, upheld: data.upheld, resolvedAt: ctx.clock.now(), resolvedBy: actor.userId })
       .where(eq(householdObjections.id, objectionId));
     await appendHouseholdEvent(tx, ctx, id, 'objection_resolved', { reason: data.resolution, details: { objectionId, upheld: data.upheld } });
+    if (data.upheld && h.status === 'in_notice') {
+      await tx.update(households).set({ status: 'returned', noticeStartsOn: null, noticeEndsOn: null, updatedAt: ctx.clock.now() }).where(eq(households.id, id));
+      await appendHouseholdEvent(tx, ctx, id, 'return', { fromStatus: 'in_notice', toStatus: 'returned', reason: data.resolution });
+    }
     await audit(tx, ctx, 'household.resolve_objection', { objectType: 'household', objectId: id, orgId: h.orgId, orgPath: h.orgPath, details: { objectionId, upheld: data.upheld } });
-    return { id: objectionId, upheld: data.upheld };
+    return { id: objectionId, upheld: data.upheld, status: data.upheld && h.status === 'in_notice' ? 'returned' : h.status };
   });
 }

@@ -1,0 +1,346 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateHouseholdInput, HouseholdStatus, UpdateHouseholdInput } from '../../../contracts/households.js';
+import { api, type Page, type QueryValue } from '../../shared/api.js';
+
+// Response shapes of server/modules/households (households.presenter.ts, transfer-household.ts, household-import-jobs.ts).
+
+export const HOUSEHOLDS_KEY = ['households'] as const;
+
+export interface HouseholdListItem {
+  id: string;
+  caseNo: string;
+  orgId: string;
+  orgName: string;
+  status: HouseholdStatus;
+  category: string;
+  mainCause: string;
+  name: string;
+  sex: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  employmentForm: string;
+  employerName: string | null;
+  householdSize: number;
+  memberSchoolStages: string[];
+  nextVerificationDue: string | null;
+  relapsed: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HouseholdMember {
+  id: string;
+  relation: string;
+  name: string;
+  idNumberMasked: string;
+  sex: string;
+  age: number;
+  health: string;
+  medicalInsurance: string | null;
+  monthlyIncomeFen: number;
+  status: string | null;
+  schoolOrEmployer: string | null;
+  schoolStage: string | null;
+  enrolmentYear: number | null;
+}
+
+export type VisitKind = 'home_visit' | 'verification' | 'follow_up';
+
+export interface HouseholdVisit {
+  id: string;
+  kind: VisitKind;
+  visitDate: string;
+  visitors: string;
+  findings: string;
+  consentSigned: boolean;
+  recordedAt: string;
+}
+
+export interface HouseholdHistoryEntry {
+  id: number;
+  at: string;
+  actorName: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface HouseholdObjection {
+  id: string;
+  content: string;
+  raisedBy: string | null;
+  raisedAt: string;
+  resolution: string | null;
+  upheld: boolean | null;
+  resolvedAt: string | null;
+}
+
+export type TransferStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
+
+export interface HouseholdTransfer {
+  id: string;
+  status: TransferStatus;
+  reason: string;
+  requestedAt: string;
+  decidedAt: string | null;
+}
+
+export type AidType = 'cash' | 'in_kind' | 'service';
+
+export interface AidEntry {
+  id: string;
+  program: string;
+  aidType: AidType;
+  amountFen: number;
+  item: string | null;
+  aidedOn: string;
+  note: string | null;
+  sourceModule: string;
+  sourceRef: string | null;
+  recordedAt: string;
+}
+
+export interface HouseholdDetail extends HouseholdListItem {
+  age: number;
+  ethnicity: string | null;
+  politicalStatus: string | null;
+  workStatus: string | null;
+  modelWorkerTitle: string | null;
+  health: string;
+  disabilityType: string;
+  disabilityGrade: number | null;
+  housing: string | null;
+  hukouType: string | null;
+  hukouRegion: string | null;
+  maritalStatus: string | null;
+  singleParent: boolean;
+  medicalInsurance: string | null;
+  bankName: string | null;
+  bankBranch: string | null;
+  bankCardMasked: string | null;
+  monthlyIncomeFen: number;
+  otherAnnualIncomeFen: number;
+  annualIncomeFen: number;
+  incomePerHeadMonthlyFen: number;
+  secondaryCauses: string[];
+  priorityGroup: string | null;
+  exitMeasures: string | null;
+  noticeStartsOn: string | null;
+  noticeEndsOn: string | null;
+  archivedAt: string | null;
+  lastVerifiedOn: string | null;
+  liftedAt: string | null;
+  liftReason: string | null;
+  version: number;
+  members: HouseholdMember[];
+  visits: HouseholdVisit[];
+  history: HouseholdHistoryEntry[];
+  objections: HouseholdObjection[];
+  transfers: HouseholdTransfer[];
+  aidLedger: {
+    entries: AidEntry[];
+    byYear: Array<{ year: string; count: number; amountFen: number }>;
+    totalFen: number;
+  };
+}
+
+export type HouseholdSort = 'createdAt' | 'updatedAt' | 'caseNo' | 'name' | 'status' | 'nextVerificationDue';
+
+/** The list filters (also the export's query). */
+export interface HouseholdFilter {
+  q?: string;
+  orgId?: string;
+  /** Comma-separated statuses on the wire. */
+  status?: HouseholdStatus[];
+  category?: string;
+  cause?: string;
+  schoolStage?: string;
+  dueWithinDays?: number;
+}
+
+export interface HouseholdListParams extends HouseholdFilter {
+  page: number;
+  pageSize: number;
+  sort: HouseholdSort;
+  order: 'asc' | 'desc';
+}
+
+export interface HouseholdPage extends Page<HouseholdListItem> {
+  totalIsCapped: boolean;
+}
+
+export function filterQuery(f: HouseholdFilter): Record<string, QueryValue> {
+  return {
+    q: f.q,
+    orgId: f.orgId,
+    status: f.status?.length ? f.status.join(',') : undefined,
+    category: f.category,
+    cause: f.cause,
+    schoolStage: f.schoolStage,
+    dueWithinDays: f.dueWithinDays,
+  };
+}
+
+export function useHouseholds(params: HouseholdListParams) {
+  return useQuery({
+    queryKey: [...HOUSEHOLDS_KEY, 'list', params],
+    queryFn: ({ signal }) =>
+      api.get<HouseholdPage>('/api/households', {
+        query: { ...filterQuery(params), page: params.page, pageSize: params.pageSize, sort: params.sort, order: params.order },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every read of a household is audited on the server, so the page does not refetch on its own. */
+export function useHousehold(id: string | undefined) {
+  return useQuery({
+    queryKey: [...HOUSEHOLDS_KEY, 'detail', id],
+    queryFn: ({ signal }) => api.get<HouseholdDetail>(`/api/households/${id}`, { signal }),
+    enabled: !!id,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** A household write that refreshes the lists and the household afterwards. */
+function useHouseholdMutation<V, R>(fn: (v: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: HOUSEHOLDS_KEY }),
+  });
+}
+
+export const useCreateHousehold = () =>
+  useHouseholdMutation((body: CreateHouseholdInput) => api.post<{ id: string; caseNo: string; status: HouseholdStatus }>('/api/households', body));
+
+export const useUpdateHousehold = () =>
+  useHouseholdMutation(({ id, body }: { id: string; body: UpdateHouseholdInput }) => api.patch<{ id: string; version: number }>(`/api/households/${id}`, body));
+
+/** Workflow steps by their route (`POST /api/households/:id/<step>`). */
+export type StepPath = 'check' | 'visit' | 'start-notice' | 'approve' | 'return' | 'resubmit' | 'reject' | 'verify' | 'lift' | 'follow-up' | 'reopen' | 'close';
+
+export const useHouseholdStep = () =>
+  useHouseholdMutation(({ id, step, body }: { id: string; step: StepPath; body?: Record<string, unknown> }) =>
+    api.post<{ id: string; status: HouseholdStatus }>(`/api/households/${id}/${step}`, body ?? {}),
+  );
+
+export const useRecordObjection = () =>
+  useHouseholdMutation(({ id, body }: { id: string; body: { content: string; raisedBy?: string | null } }) =>
+    api.post<{ id: string }>(`/api/households/${id}/objections`, body),
+  );
+
+export const useResolveObjection = () =>
+  useHouseholdMutation(({ id, objectionId, body }: { id: string; objectionId: string; body: { resolution: string; upheld: boolean } }) =>
+    api.post<{ id: string; upheld: boolean }>(`/api/households/${id}/objections/${objectionId}/resolve`, body),
+  );
+
+export const useRequestTransfer = () =>
+  useHouseholdMutation(({ id, body }: { id: string; body: { toOrgId: string; reason: string } }) =>
+    api.post<{ transferId: string; toOrgName: string }>(`/api/households/${id}/transfer`, body),
+  );
+
+export interface AidBody {
+  program: string;
+  aidType: AidType;
+  amountFen: number;
+  item?: string | null;
+  aidedOn: string;
+  note?: string | null;
+}
+
+export const useAddAid = () => useHouseholdMutation(({ id, body }: { id: string; body: AidBody }) => api.post<{ id: string }>(`/api/households/${id}/aid`, body));
+
+export interface IncomingTransfer {
+  id: string;
+  householdId: string;
+  toOrgId: string;
+  toOrgName: string;
+  reason: string;
+  requestedAt: string;
+  caseNo: string;
+  name: string;
+}
+
+export function useIncomingTransfers(enabled: boolean) {
+  return useQuery({
+    queryKey: [...HOUSEHOLDS_KEY, 'transfers', 'incoming'],
+    queryFn: ({ signal }) => api.get<{ items: IncomingTransfer[] }>('/api/household-transfers/incoming', { signal }).then((r) => r.items),
+    enabled,
+  });
+}
+
+export const useDecideTransfer = () =>
+  useHouseholdMutation(({ id, accept }: { id: string; accept: boolean }) =>
+    api.post<{ transferId: string; status: TransferStatus; householdId: string }>(`/api/household-transfers/${id}/${accept ? 'accept' : 'decline'}`),
+  );
+
+export type RevealField = 'idNumber' | 'phone' | 'bankCard' | 'memberIdNumber';
+
+/**
+ * Shows one protected value in full (audited with the reason). Deliberately not a query or a
+ * mutation hook: the answer must not sit in any cache, only in the dialog that shows it.
+ */
+export const revealHouseholdValue = (id: string, body: { field: RevealField; memberId?: string; reason: string }) =>
+  api.post<{ field: RevealField; value: string }>(`/api/households/${id}/reveal`, body);
+
+/** Looks households up by a full ID number: a POST, so the number never appears in a URL. */
+export const lookupHouseholds = (idNumber: string) => api.post<{ items: HouseholdListItem[] }>('/api/households/lookup', { idNumber });
+
+// ---------------------------------------------------------------- import
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export type ImportPhase = 'validating' | 'checking_archive' | 'writing';
+
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export interface ImportJob {
+  id: string;
+  orgId: string;
+  orgName: string;
+  filename: string;
+  status: 'queued' | 'validating' | 'importing' | 'succeeded' | 'failed';
+  totalRows: number;
+  processedRows: number;
+  importedHouseholds: number;
+  importedMembers: number;
+  errorCount: number;
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: { phase: ImportPhase; rowsRead: number; totalHouseholds?: number; written?: number } | null;
+  errorsPreview: ImportError[];
+}
+
+export const isImportFinished = (job: ImportJob | undefined) => job?.status === 'succeeded' || job?.status === 'failed';
+
+export const startImport = (file: File, opts: { orgId: string; asArchived: boolean }) =>
+  api.postRaw<{ id: string; status: string }>('/api/household-imports', file, XLSX_MIME, {
+    query: { orgId: opts.orgId, asArchived: String(opts.asArchived), filename: file.name },
+  });
+
+/** Polls the job every second until it has succeeded or failed. */
+export function useImportJob(id: string | undefined) {
+  const queryClient = useQueryClient();
+  return useQuery({
+    queryKey: [...HOUSEHOLDS_KEY, 'import', id],
+    queryFn: async ({ signal }) => {
+      const job = await api.get<ImportJob>(`/api/household-imports/${id}`, { signal });
+      if (job.status === 'succeeded') void queryClient.invalidateQueries({ queryKey: [...HOUSEHOLDS_KEY, 'list'] });
+      return job;
+    },
+    enabled: !!id,
+    refetchInterval: (query) => (isImportFinished(query.state.data) ? false : 1000),
+    staleTime: 0,
+  });
+}
