@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { makeCnId } from '../contracts/cn-ids.js';
+import { buildHouseholdWorkbook, validHouseholdRows } from '../server/test-support/household-workbook.js';
+import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
+
+let browser: Browser;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'uh-e2e-files-'));
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function pick(page: Page, select: Locator, label: string) {
+  await select.click();
+  if (await select.evaluate((el) => el.className.includes('show-search') || el.className.includes('multiple'))) await page.keyboard.type(label);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+async function importFile(page: Page, file: string) {
+  await page.goto('/households/import');
+  await page.getByTestId('import-submit').waitFor();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+  return page.getByTestId('import-result').innerText();
+}
+
+describe('household archive in Chromium, in Chinese', () => {
+  it('files a household through the form', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'fc.caseworker');
+    await page.goto('/households');
+    await page.getByTestId('household-new').click();
+    await page.getByTestId('household-form-name').waitFor();
+    await page.getByTestId('household-form-name').fill('常建军');
+    await page.getByTestId('household-form-id').fill(makeCnId('410803', '19760412', '217'));
+    await page.getByTestId('household-form-phone').fill('13803917788');
+    await page.getByTestId('household-form-monthly-income').fill('1650');
+    await pick(page, page.getByTestId('household-form-category'), '深度困难');
+    await pick(page, page.getByTestId('household-form-main-cause'), '本人或家人患大病');
+    await page.getByTestId('member-add').click();
+    const card = page.getByTestId('member-card').nth(0);
+    await pick(page, card.getByTestId('member-relation'), '子女');
+    await card.getByTestId('member-name').fill('常小雨');
+    await card.getByTestId('member-id').fill(makeCnId('410803', '20080916', '224'));
+    await screenshot(page, '10-household-form');
+    await page.getByTestId('household-form-submit').click();
+    await page.getByTestId('household-header').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('household-status').innerText()).toContain('待初审');
+    const body = await page.textContent('body');
+    expect(body).toContain('常建军');
+    expect(body).toMatch(/410803\*{8}\d{3}[\dX]/);
+    await screenshot(page, '11-household-filed');
+  });
+
+  it('lets the reviewer above approve a household whose notice has ended, and reveal its ID with a reason', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'zz.reviewer');
+    await page.goto('/households');
+    await page.getByTestId('household-table').waitFor();
+    await page.locator('[data-testid=household-table] tr', { hasText: '公示中' }).first().getByRole('link').first().click();
+    await page.getByTestId('household-header').waitFor();
+    await page.getByTestId('household-action-approve').click();
+    await page.getByTestId('action-modal-submit').click();
+    await page.getByTestId('household-status').filter({ hasText: '已建档' }).waitFor({ timeout: 20_000 });
+    await screenshot(page, '12-household-approved');
+
+    await page.getByTestId('reveal-id').click();
+    await page.getByTestId('reveal-reason').fill('发放助学金前核对身份');
+    await page.getByTestId('reveal-submit').click();
+    await page.getByTestId('revealed-value').waitFor();
+    expect((await page.getByTestId('revealed-value').innerText()).trim()).toMatch(/^\d{17}[\dX]$/);
+    await screenshot(page, '13-household-reveal');
+  });
+
+  it('imports a bad file as a Chinese error report writing nothing, then a good file', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'fc.caseworker');
+    const good = [validHouseholdRows(), validHouseholdRows()];
+    const badId = (good[0].household['身份证号'] as string).slice(0, 17) + ((good[0].household['身份证号'] as string)[17] === '1' ? '2' : '1');
+    const badFile = path.join(tmp, 'bad.xlsx');
+    fs.writeFileSync(badFile, await buildHouseholdWorkbook([{ ...good[0].household, 身份证号: badId }, { ...good[1].household, 困难类别: '很困难' }]));
+    const result = await importFile(page, badFile);
+    expect(result).toMatch(/失败|错误/);
+    const errors = await page.getByTestId('import-errors').innerText();
+    expect(errors).toContain('身份证号校验码错误');
+    expect(errors).toContain('不在下拉列表（代码表）中');
+    await screenshot(page, '14-import-errors');
+
+    const goodFile = path.join(tmp, 'good.xlsx');
+    fs.writeFileSync(goodFile, await buildHouseholdWorkbook(good.map((g) => g.household), good.flatMap((g) => g.members)));
+    const ok = await importFile(page, goodFile);
+    expect(ok).toContain('2');
+    expect(ok).not.toMatch(/失败/);
+    await screenshot(page, '15-import-success');
+  });
+});
