@@ -14,6 +14,7 @@ import type { Db } from './db/client.js';
 import type { Clock } from './platform/clock.js';
 import type { Ctx } from './platform/context.js';
 import { AppError, validation } from './platform/errors.js';
+import { logDenial } from './platform/authz.js';
 import { sendError } from './platform/http-errors.js';
 import { fieldWithNul } from './platform/http.js';
 import type { Secrets } from './platform/secrets.js';
@@ -68,7 +69,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setErrorHandler(async (error, request, reply) => {
+    await logDenial(request.ctx, error);
+    return sendError(error, request, reply);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -17,19 +17,25 @@ export function requireActor(ctx: Ctx): Actor {
 export async function authorize(ctx: Ctx, permission: Permission): Promise<Actor> {
   const actor = requireActor(ctx);
   if (!actor.permissions.has(permission)) {
-    await audit(ctx.db, ctx, 'authz.deny', { outcome: 'denied', details: { permission } });
-    throw forbidden(permission);
+    const err = forbidden(permission);
+    await logDenial(ctx, err);
+    throw err;
   }
   return actor;
 }
 
+const loggedDenials = new WeakSet<object>();
+
 /**
- * For a refusal decided inside a verb's transaction (a role beyond the granter's): the transaction
- * has rolled back, so the denial is logged here, as `authorize` logs a missing permission, then rethrown.
+ * Writes `authz.deny` for a refusal, once. `authorize` calls it before any transaction; the HTTP
+ * error handler calls it for every other FORBIDDEN that reaches it (a rule decided inside a verb's
+ * transaction, such as maker ≠ checker or a role beyond the granter's), after the rollback — so no
+ * verb has to remember to log its own refusals.
  */
-export async function logDenial(ctx: Ctx, err: unknown): Promise<never> {
-  if (err instanceof AppError && err.code === 'FORBIDDEN') await audit(ctx.db, ctx, 'authz.deny', { outcome: 'denied', details: err.details });
-  throw err;
+export async function logDenial(ctx: Ctx | undefined, err: unknown): Promise<void> {
+  if (!ctx || !(err instanceof AppError) || err.code !== 'FORBIDDEN' || loggedDenials.has(err)) return;
+  loggedDenials.add(err);
+  await audit(ctx.db, ctx, 'authz.deny', { outcome: 'denied', details: err.details });
 }
 
 export function hasPermission(ctx: Ctx, permission: Permission): boolean {

@@ -1,14 +1,6 @@
 import { makeCnId } from '../../contracts/cn-ids.js';
 import type { CreateHouseholdInput } from '../../contracts/households.js';
 
-let seq = 0;
-/** A new valid ID number each call (Jiaozuo region codes, real check digits). */
-export function nextIdNumber(birth = '19800101', region = '410803'): string {
-  seq += 1;
-  const day = String(1 + (seq % 28)).padStart(2, '0');
-  return makeCnId(region, birth.slice(0, 6) + day, String(seq % 1000).padStart(3, '0').replace(/^000$/, '001'));
-}
-
 let idCounter = 0;
 /** Unique even across calls: varies the birth year and sequence. */
 export function uniqueIdNumber(birthYear = 1980): string {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import type { Database } from '../db/client.js';
-import { orgs, userRoles, users } from '../db/schema/index.js';
+import { userRoles, users } from '../db/schema/index.js';
 import { ManualClock } from '../platform/clock.js';
 import { hashPassword } from '../platform/passwords.js';
 import { deriveSecrets, type Secrets } from '../platform/secrets.js';
@@ -108,4 +108,3 @@ export async function createTestApp(): Promise<TestApp> {
   };
 }
 
-export { orgs as orgsTable };

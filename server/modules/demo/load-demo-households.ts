@@ -8,7 +8,7 @@ import type { Clock } from '../../platform/clock.js';
 import { addDays, addYears, chinaDate } from '../../platform/dates.js';
 import type { Secrets } from '../../platform/secrets.js';
 import { protectIdNumber } from '../households/household-pii.js';
-import { householdColumns, memberRows } from '../households/household-record.js';
+import { householdColumns, memberRows, workerIdColumns } from '../households/household-record.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
@@ -79,11 +79,7 @@ export async function loadDemoHouseholds(tx: Tx, ctx: { clock: Clock; secrets: S
         caseNo: `HH${today.slice(0, 4)}D${String(n + 1).padStart(7, '0')}`,
         orgId: org.id,
         status,
-        idEnc: worker.enc,
-        idHash: worker.hash,
-        idMasked: worker.masked,
-        sex: worker.sex,
-        birthDate: worker.birthDate,
+        ...workerIdColumns(worker),
         createdBy: filedBy,
         submittedBy: filedBy,
         createdAt: new Date(now.getTime() - (40 + n) * 86400_000),

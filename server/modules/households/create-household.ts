@@ -9,7 +9,7 @@ import { getOrgInScope } from '../orgs/orgs.queries.js';
 import { appendHouseholdEvent } from './household-events.js';
 import { claimIdNumbers } from './household-id-claims.js';
 import { protectIdNumber } from './household-pii.js';
-import { assertDistinctIds, householdColumns, memberClaims, memberRows } from './household-record.js';
+import { assertDistinctIds, householdColumns, memberClaims, memberRows, workerIdColumns } from './household-record.js';
 import { nextCaseNo } from './households.queries.js';
 
 /** Files a household application (申请建档) at an org in the actor's subtree. */
@@ -30,11 +30,7 @@ export async function createHousehold({ ctx, input }: { ctx: Ctx; input: CreateH
         caseNo: await nextCaseNo(tx, chinaDate(now).slice(0, 4)),
         orgId: org.id,
         status: 'applied',
-        idEnc: worker.enc,
-        idHash: worker.hash,
-        idMasked: worker.masked,
-        sex: worker.sex,
-        birthDate: worker.birthDate,
+        ...workerIdColumns(worker),
         createdBy: actor.userId,
         submittedBy: actor.userId,
         createdAt: now,

@@ -6,6 +6,16 @@ import type { IdClaim } from './household-id-claims.js';
 import { householdIncome } from './household-income.js';
 import { protectBankCard, protectIdNumber, protectPhone } from './household-pii.js';
 
+export type ProtectedId = ReturnType<typeof protectIdNumber>;
+
+/** The worker's ID columns of a household row; shared by filing, import and the demo loader. */
+export function workerIdColumns(worker: ProtectedId) {
+  return { idEnc: worker.enc, idHash: worker.hash, idMasked: worker.masked, sex: worker.sex, birthDate: worker.birthDate };
+}
+
+/** 档案编号: HH + year + an 8-digit number from household_case_seq. */
+export const formatCaseNo = (year: string, seq: number) => `HH${year}${String(seq).padStart(8, '0')}`;
+
 /** Worker, member and income columns from validated input; shared by filing, correction and import. */
 export function householdColumns(secrets: Secrets, input: Omit<CreateHouseholdInput, 'orgId' | 'idNumber' | 'name'> & { name?: string }) {
   const income = householdIncome(input, input.members);

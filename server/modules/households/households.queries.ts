@@ -13,6 +13,7 @@ import {
 import { inActorSubtree } from '../../platform/authz.js';
 import type { Actor } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
+import { formatCaseNo } from './household-record.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type MemberRow = typeof householdMembers.$inferSelect;
@@ -116,5 +117,5 @@ export async function loadHouseholdParts(db: DbOrTx, householdId: string) {
 export async function nextCaseNo(db: DbOrTx, year: string): Promise<string> {
   const result = (await db.execute(sql`select nextval('household_case_seq')::int as seq`)) as unknown as { rows: Array<{ seq: number }> };
   const [{ seq }] = result.rows;
-  return `HH${year}${String(seq).padStart(8, '0')}`;
+  return formatCaseNo(year, seq);
 }

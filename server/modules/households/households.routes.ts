@@ -4,6 +4,7 @@ import { CreateHouseholdInput, HardshipCategory, HardshipCause, HOUSEHOLD_STATUS
 import { listQuery } from '../../../contracts/pagination.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
+import type { Ctx } from '../../platform/context.js';
 import { addDays, chinaDate } from '../../platform/dates.js';
 import { IdParams, noStore, typed } from '../../platform/http.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
@@ -54,7 +55,7 @@ export const HouseholdListQuery = listQuery(['createdAt', 'updatedAt', 'caseNo',
 type HouseholdListQuery = z.infer<typeof HouseholdListQuery>;
 
 /** Turns list query parameters into the scoped filter, checking a named org is in scope (404 otherwise). */
-export async function householdFilterFrom(req: { ctx: Parameters<typeof authorize>[0] }, q: HouseholdListQuery): Promise<HouseholdFilter> {
+export async function householdFilterFrom(req: { ctx: Ctx }, q: HouseholdListQuery): Promise<HouseholdFilter> {
   const actor = req.ctx.actor!;
   const under = q.orgId ? await getOrgInScope(req.ctx.db, actor, q.orgId) : undefined;
   return {

@@ -99,6 +99,9 @@ describe('filing workflow', () => {
     const res = await both.post(`/api/households/${id}/check`, {});
     expect(res.statusCode).toBe(403);
     expect(res.json().error.details.reason).toBe('maker_checker');
+    // Refused inside the step's transaction, logged once by the error handler after the rollback.
+    const denials = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'authz.deny'), eq(auditLog.actorUsername, 'both-e')));
+    expect(denials.map((d) => d.details.reason)).toEqual(['maker_checker']);
   });
 
   it('keeps review and approval for the level above the household', async () => {

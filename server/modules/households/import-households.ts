@@ -11,7 +11,7 @@ import { conflict } from '../../platform/errors.js';
 import { getOrgInScope, type OrgRow } from '../orgs/orgs.queries.js';
 import { isUniqueViolation } from './household-id-claims.js';
 import { protectIdNumber } from './household-pii.js';
-import { householdColumns, memberRows } from './household-record.js';
+import { formatCaseNo, householdColumns, memberRows, workerIdColumns, type ProtectedId } from './household-record.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
 import { parseHouseholdWorkbook, type ImportError, type ParsedHousehold } from './parse-household-workbook.js';
 
@@ -101,7 +101,7 @@ export async function importHouseholds({
 interface Prepared {
   parsed: ParsedHousehold;
   id: string;
-  worker: ReturnType<typeof protectIdNumber>;
+  worker: ProtectedId;
   members: ReturnType<typeof memberRows>;
 }
 
@@ -150,14 +150,10 @@ async function writeHouseholds(tx: Tx, ctx: Ctx, org: OrgRow, prepared: Prepared
     ...householdColumns(ctx.secrets, p.parsed.input),
     id: p.id,
     name: p.parsed.input.name,
-    caseNo: `HH${year}${String(seqs.rows[i].seq).padStart(8, '0')}`,
+    caseNo: formatCaseNo(year, seqs.rows[i].seq),
     orgId: org.id,
     status,
-    idEnc: p.worker.enc,
-    idHash: p.worker.hash,
-    idMasked: p.worker.masked,
-    sex: p.worker.sex,
-    birthDate: p.worker.birthDate,
+    ...workerIdColumns(p.worker),
     createdBy: ctx.actor!.userId,
     submittedBy: ctx.actor!.userId,
     createdAt: now,

@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { LookupInput } from '../../../contracts/households.js';
 import { householdMembers, households, orgs } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
@@ -20,10 +20,10 @@ export async function lookupHousehold({ ctx, input }: { ctx: Ctx; input: unknown
     .from(households)
     .innerJoin(orgs, eq(orgs.id, households.orgId))
     .where(
-      sql`${inActorSubtree(actor, households.orgId)} and ${or(
-        eq(households.idHash, hash),
-        sql`${households.id} in (select ${householdMembers.householdId} from ${householdMembers} where ${householdMembers.idHash} = ${hash})`,
-      )}`,
+      and(
+        inActorSubtree(actor, households.orgId),
+        or(eq(households.idHash, hash), sql`${households.id} in (select ${householdMembers.householdId} from ${householdMembers} where ${householdMembers.idHash} = ${hash})`),
+      ),
     );
   await audit(ctx.db, ctx, 'household.lookup', { objectType: 'household', details: { found: rows.length } });
   return { items: rows.map((r) => presentHouseholdListItem({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })) };

@@ -10,6 +10,7 @@ import { forbidden, preconditionFailed } from '../../platform/errors.js';
 import { appendHouseholdEvent } from './household-events.js';
 import { claimIdNumbers, releaseIdNumbers } from './household-id-claims.js';
 import { householdMembers } from '../../db/schema/index.js';
+import { memberClaims } from './household-record.js';
 import { getHouseholdInScope, type HouseholdWithOrg } from './households.queries.js';
 import { assertStepAllowed, permissionFor, STEPS, type StepName } from './households.policy.js';
 
@@ -91,7 +92,7 @@ export async function runHouseholdStep({ ctx, id, step, input }: { ctx: Ctx; id:
     const toStatus = STEPS[step].to === 'same' ? h.status : STEPS[step].to;
     if (step === 'reopen') {
       const members = await tx.select({ idHash: householdMembers.idHash }).from(householdMembers).where(eq(householdMembers.householdId, id));
-      await claimIdNumbers(tx, id, [{ hash: h.idHash, role: 'worker', field: 'idNumber' }, ...members.map((m, i) => ({ hash: m.idHash, role: 'member' as const, field: `members.${i}.idNumber` }))]);
+      await claimIdNumbers(tx, id, [{ hash: h.idHash, role: 'worker', field: 'idNumber' }, ...memberClaims(members)]);
     }
     await tx
       .update(households)

@@ -19,25 +19,29 @@ const EDITABLE = new Set(['applied', 'checked', 'visited', 'returned', 'archived
  */
 export async function updateHousehold({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateHouseholdInput }) {
   const actor = await authorize(ctx, 'household.update');
-  const data = (UpdateHouseholdInput as unknown as { parse(v: unknown): UpdateHouseholdInput }).parse(input);
+  const data = UpdateHouseholdInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const h = await getHouseholdInScope(tx, actor, id, { forUpdate: true });
     if (!EDITABLE.has(h.status)) throw conflict('status', `a household in status ${h.status} cannot be edited`, { status: h.status });
     const oldMembers = await tx.select().from(householdMembers).where(eq(householdMembers.householdId, id));
-    const members =
-      data.members ??
-      oldMembers.map((m) => ({ ...m, idNumber: decryptPii(ctx.secrets, m.idEnc) }) as unknown as CreateHouseholdInput['members'][number]);
     if (data.members) assertDistinctIds(decryptPii(ctx.secrets, h.idEnc), data.members);
-    const merged = {
+    // Income and school stages are recomputed from the members; kept members need no decrypting for that.
+    const members = data.members ?? (oldMembers as unknown as CreateHouseholdInput['members']);
+    const { phoneEnc, phoneHash, phoneMasked, bankCardEnc, bankCardMasked, ...columns } = householdColumns(ctx.secrets, {
       ...h,
-      phone: h.phoneEnc ? decryptPii(ctx.secrets, h.phoneEnc) : null,
-      bankCard: h.bankCardEnc ? decryptPii(ctx.secrets, h.bankCardEnc) : null,
       ...data,
       members,
-    } as unknown as CreateHouseholdInput;
+    } as unknown as CreateHouseholdInput);
     await tx
       .update(households)
-      .set({ ...householdColumns(ctx.secrets, merged), updatedAt: ctx.clock.now(), version: sql`${households.version} + 1` })
+      .set({
+        ...columns,
+        // Phone and card are re-encrypted only when the correction names them.
+        ...('phone' in data ? { phoneEnc, phoneHash, phoneMasked } : {}),
+        ...('bankCard' in data ? { bankCardEnc, bankCardMasked } : {}),
+        updatedAt: ctx.clock.now(),
+        version: sql`${households.version} + 1`,
+      })
       .where(eq(households.id, id));
     if (data.members) {
       await releaseIdNumbers(tx, id, oldMembers.map((m) => m.idHash));

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { CreateUserInput } from '../../../contracts/users.js';
 import { userRoles, users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize, logDenial } from '../../platform/authz.js';
+import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { generateOneTimePassword, hashPassword } from '../../platform/passwords.js';
@@ -38,5 +38,5 @@ export async function createUser({ ctx, input }: { ctx: Ctx; input: CreateUserIn
       details: { username: user.username, roles: data.roles },
     });
     return { user: presentUser(await getUserInScope(tx, actor, user.id), ctx.clock.now()), oneTimePassword };
-  }).catch((err) => logDenial(ctx, err));
+  });
 }

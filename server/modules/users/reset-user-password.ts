@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize, logDenial } from '../../platform/authz.js';
+import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { generateOneTimePassword, hashPassword } from '../../platform/passwords.js';
@@ -25,5 +25,5 @@ export async function resetUserPassword({ ctx, id }: { ctx: Ctx; id: string }) {
     await endUserSessions(tx, ctx.clock, id, 'password_reset');
     await audit(tx, ctx, 'user.reset_password', { objectType: 'user', objectId: id, orgId: user.orgId, orgPath: user.orgPath, details: { username: user.username } });
     return { oneTimePassword };
-  }).catch((err) => logDenial(ctx, err));
+  });
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize, logDenial } from '../../platform/authz.js';
+import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { endUserSessions } from '../auth/sessions.js';
@@ -26,5 +26,5 @@ export async function setUserActive({ ctx, id, active }: { ctx: Ctx; id: string;
       details: { username: user.username },
     });
     return presentUser({ ...user, active }, ctx.clock.now());
-  }).catch((err) => logDenial(ctx, err));
+  });
 }

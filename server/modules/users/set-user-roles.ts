@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { SetUserRolesInput } from '../../../contracts/users.js';
 import { userRoles } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize, logDenial } from '../../platform/authz.js';
+import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { assertMayGrant } from './users.policy.js';
 import { getUserInScope } from './users.queries.js';
@@ -27,5 +27,5 @@ export async function setUserRoles({ ctx, id, input }: { ctx: Ctx; id: string; i
       details: { username: user.username, added, removed },
     });
     return presentUser({ ...user, roles: roles.slice().sort() }, ctx.clock.now());
-  }).catch((err) => logDenial(ctx, err));
+  });
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize, logDenial } from '../../platform/authz.js';
+import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { assertMayManage } from './users.policy.js';
 import { getUserInScope } from './users.queries.js';
@@ -15,5 +15,5 @@ export async function unlockUser({ ctx, id }: { ctx: Ctx; id: string }) {
     await tx.update(users).set({ lockedUntil: null, failedCount: 0, firstFailedAt: null }).where(eq(users.id, id));
     await audit(tx, ctx, 'user.unlock', { objectType: 'user', objectId: id, orgId: user.orgId, orgPath: user.orgPath, details: { username: user.username } });
     return presentUser({ ...user, lockedUntil: null }, ctx.clock.now());
-  }).catch((err) => logDenial(ctx, err));
+  });
 }

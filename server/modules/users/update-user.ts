@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { UpdateUserInput } from '../../../contracts/users.js';
 import { users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
-import { authorize, logDenial } from '../../platform/authz.js';
+import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict } from '../../platform/errors.js';
 import { endUserSessions } from '../auth/sessions.js';
@@ -35,5 +35,5 @@ export async function updateUser({ ctx, id, input }: { ctx: Ctx; id: string; inp
       details: { username: before.username, ...(data.orgId && data.orgId !== before.orgId ? { fromOrgId: before.orgId, toOrgId: data.orgId } : {}), ...(data.displayName ? { displayName: data.displayName } : {}) },
     });
     return presentUser(await getUserInScope(tx, actor, id), ctx.clock.now());
-  }).catch((err) => logDenial(ctx, err));
+  });
 }
