@@ -105,6 +105,36 @@ export const MemberStatus = codes({
   other: ['其他', 'Other'],
 });
 
+/** 附件类别: what a document attached to a household proves. */
+export const AttachmentKind = codes({
+  id_proof: ['身份证明', 'Proof of identity'],
+  income_proof: ['收入证明', 'Proof of income'],
+  medical_record: ['病历', 'Medical records'],
+  home_visit_photo: ['入户照片', 'Home-visit photo'],
+  other: ['其他', 'Other'],
+});
+
+/** Largest attachment accepted (10 MiB), checked on the server; the web checks it first. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+/** Kept attachments per household (deleted ones do not count). */
+export const ATTACHMENT_MAX_PER_HOUSEHOLD = 100;
+/** What an attachment may be, by its content (the name and the declared type are not trusted). */
+export const ATTACHMENT_TYPES = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+export type AttachmentExt = keyof typeof ATTACHMENT_TYPES;
+
+/** `POST /api/households/:id/attachments?kind=…&fileName=…` with the file as the raw body. */
+export const AttachmentUploadQuery = z.strictObject({
+  kind: AttachmentKind.schema,
+  fileName: z.string().trim().min(1).max(255),
+});
+
 export const HOUSEHOLD_STATUSES = [
   'applied', // 已申请，待基层初审
   'checked', // 初审通过，待入户核查

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -16,11 +17,13 @@ import type { Ctx } from './platform/context.js';
 import { AppError, validation } from './platform/errors.js';
 import { logDenial } from './platform/authz.js';
 import { sendError } from './platform/http-errors.js';
+import { createFileStore } from './platform/file-store.js';
 import { fieldWithNul } from './platform/http.js';
 import type { Secrets } from './platform/secrets.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { csrfTokenFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
+import { registerHouseholdAttachmentRoutes } from './modules/households/household-attachments.routes.js';
 import { registerHouseholdRoutes } from './modules/households/households.routes.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
@@ -51,6 +54,11 @@ export interface AppOptions {
   dengbaoMode?: boolean;
   /** Built web app to serve; omitted in API tests. */
   webDistDir?: string;
+  /**
+   * The data directory: uploaded files go to `<dataDir>/attachments` (in PostgreSQL mode too). When
+   * omitted (benchmarks, some tests) they go to a temporary directory removed when the app closes.
+   */
+  dataDir?: string;
   logger?: boolean | { level: string };
   /** Sign-in attempts per IP per minute (per-account lockout is separate). */
   signInRateLimit?: number;
@@ -144,6 +152,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerUserRoutes(app);
   registerAuditRoutes(app);
   registerHouseholdRoutes(app);
+
+  const filesRoot = opts.dataDir ? path.join(opts.dataDir, 'attachments') : fs.mkdtempSync(path.join(os.tmpdir(), 'uh-files-'));
+  if (!opts.dataDir) app.addHook('onClose', async () => fs.rmSync(filesRoot, { recursive: true, force: true }));
+  const files = createFileStore({ root: filesRoot, encryptionKey: opts.secrets.fileEncryptionKey, notInside: [DEFAULT_WEB_DIST, opts.webDistDir] });
+  registerHouseholdAttachmentRoutes(app, files);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDistDir, prefix: '/', wildcard: false, index: 'index.html' });

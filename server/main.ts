@@ -20,6 +20,7 @@ async function main() {
     secureCookies: config.SECURE_COOKIES,
     dengbaoMode: config.DENGBAO_MODE,
     webDistDir: DEFAULT_WEB_DIST,
+    dataDir: config.dataDir,
     logger: { level: config.LOG_LEVEL },
   });
   let closing = false;

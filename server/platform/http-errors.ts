@@ -5,7 +5,11 @@ import { AppError, HTTP_STATUS, type FieldIssue } from './errors.js';
 
 /** The one mapper from any thrown error to `{ error: { code, message, details, requestId } }`. */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error);
+  let appError = toAppError(error);
+  const limit = request.routeOptions.bodyLimit;
+  // Fastify's own 413 does not say the limit; the client needs it to tell the user.
+  if (!(error instanceof AppError) && (error as { statusCode?: number }).statusCode === 413 && limit)
+    appError = new AppError('LIMIT_EXCEEDED', `request body too large (at most ${limit} bytes)`, { issues: [{ field: 'body', message: `larger than ${limit} bytes` }], maxBytes: limit });
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
   const status = (error as { statusCode?: number }).statusCode === 413 ? 413 : HTTP_STATUS[appError.code];
   return reply.status(status).send({

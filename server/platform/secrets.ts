@@ -7,6 +7,8 @@ export interface Secrets {
   piiEncryptionKey: Buffer;
   piiLookupKey: Buffer;
   csrfKey: Buffer;
+  /** Encrypts uploaded files at rest (platform/file-store.ts). */
+  fileEncryptionKey: Buffer;
 }
 
 export function deriveSecrets(master: Buffer): Secrets {
@@ -15,6 +17,7 @@ export function deriveSecrets(master: Buffer): Secrets {
     piiEncryptionKey: derive('unionhub/pii-encryption/v1'),
     piiLookupKey: derive('unionhub/pii-lookup/v1'),
     csrfKey: derive('unionhub/csrf/v1'),
+    fileEncryptionKey: derive('unionhub/file-encryption/v1'),
   };
 }
 

@@ -46,6 +46,30 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
   user: async (t, orgName) => t.createUser(`walk-${orgName.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`, orgName, ['caseworker']),
 };
 
+/** The smallest valid PNG (1×1, transparent): a file every attachment route accepts. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/** Uploads a PNG to a household as the root maker; returns the attachment id. */
+export async function makeHouseholdAttachment(t: TestApp, householdId: string): Promise<string> {
+  const s = await makerAtRoot(t);
+  const res = await s.request({ method: 'POST', url: `/api/households/${householdId}/attachments?kind=other&fileName=walk.png`, headers: { 'content-type': 'application/octet-stream' }, payload: TINY_PNG });
+  if (res.statusCode !== 201) throw new Error(`attachment fixture: ${res.body}`);
+  return res.json().id;
+}
+
+/**
+ * Second path parameters that name a record under the `:id` one (`/api/households/:id/attachments/:attachmentId`):
+ * the walker fills them with a fresh record of that parent, so reads of it answer 200 in scope.
+ */
+export const CHILD_PARAM_MAKERS: Record<string, (t: TestApp, parentId: string) => Promise<string>> = {
+  attachmentId: makeHouseholdAttachment,
+};
+
+/** Routes whose body is a raw file rather than JSON: the query and bytes the walker sends. */
+export const RAW_REQUESTS: Record<string, () => { query: string; contentType: string; payload: Buffer }> = {
+  'POST /api/households/:id/attachments': () => ({ query: '?kind=id_proof&fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
+};
+
 /**
  * A valid body for every route that takes one, aimed at `target` where the body names an org. The
  * walker fails when a route with a body has no entry, so every new route gets scope-tested.
@@ -79,6 +103,7 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/households/:id/transfer': (t) => ({ toOrgId: t.orgs.D.id, reason: '调动' }),
   'POST /api/households/:id/reveal': () => ({ field: 'idNumber', reason: '核对身份' }),
   'POST /api/households/:id/aid': () => ({ program: '春节送温暖', aidType: 'cash', amountFen: 50000, aidedOn: '2026-01-20' }),
+  'DELETE /api/households/:id/attachments/:attachmentId': () => ({ reason: '上传错了文件' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */

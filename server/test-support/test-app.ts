@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import type { Database } from '../db/client.js';
@@ -18,6 +21,8 @@ export interface TestApp {
   database: Database;
   clock: ManualClock;
   secrets: Secrets;
+  /** The app's data directory (uploaded files go to `attachments` inside it); removed on close. */
+  dataDir: string;
   orgs: Record<string, OrgRow>;
   /** Creates a user at an org (by fixture name) with roles; returns its id. */
   createUser(username: string, orgName: string, roles: RoleKey[]): Promise<string>;
@@ -53,7 +58,8 @@ export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
   const secrets = deriveSecrets(crypto.randomBytes(32));
-  const app = await buildApp({ db: database.db, clock, secrets, signInRateLimit: 10_000 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uh-test-data-'));
+  const app = await buildApp({ db: database.db, clock, secrets, dataDir, signInRateLimit: 10_000 });
   const orgRows: Record<string, OrgRow> = {};
   for (const [name, parent, type] of FIXTURE_TREE) {
     orgRows[name] = await insertOrg(database.db, parent ? orgRows[parent] : null, {
@@ -86,6 +92,7 @@ export async function createTestApp(): Promise<TestApp> {
     database,
     clock,
     secrets,
+    dataDir,
     orgs: orgRows,
     async createUser(username, orgName, roles) {
       const [user] = await database.db
@@ -104,6 +111,7 @@ export async function createTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -80,3 +80,10 @@ export function formatJson(value: unknown): string {
     return String(value);
   }
 }
+
+/** File sizes as staff read them: '820 B', '12.5 KB', '3.2 MB' (1 KB = 1024 bytes). */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -28,6 +28,7 @@ import { localName } from '../../shared/labels.js';
 import { PageSpinner } from '../../shared/PageSpinner.js';
 import { useOrgTree } from '../orgs/orgs.api.js';
 import { AidTab } from './AidTab.js';
+import { AttachmentsTab } from './AttachmentsTab.js';
 import { daysUntil } from './dates.js';
 import { availableActions, type ActionKey, type AvailableAction } from './household-actions.js';
 import { householdErrorMessage } from './household-errors.js';
@@ -168,7 +169,7 @@ function Header({ h }: { h: HouseholdDetail }) {
   );
 }
 
-const TAB_KEYS = ['info', 'members', 'visits', 'notice', 'history', 'aid', 'transfers'] as const;
+const TAB_KEYS = ['info', 'members', 'attachments', 'visits', 'notice', 'history', 'aid', 'transfers'] as const;
 type TabKey = (typeof TAB_KEYS)[number];
 
 /** 档案详情: the record, what may be done with it now, and its whole history. */
@@ -223,6 +224,7 @@ export default function HouseholdDetailPage() {
           items={[
             { key: 'info', label: t('households.tabs.info'), children: <HouseholdInfoTab h={h} /> },
             { key: 'members', label: <Badge count={h.members.length} size="small" color="#8c8c8c" offset={[8, -2]}>{t('households.tabs.members')}</Badge>, children: <MembersTab h={h} /> },
+            { key: 'attachments', label: <span data-testid="household-tab-attachments">{t('households.tabs.attachments')}</span>, children: <AttachmentsTab h={h} /> },
             { key: 'visits', label: t('households.tabs.visits'), children: <VisitsTab h={h} /> },
             {
               key: 'notice',

@@ -1,7 +1,7 @@
 import { ArrowRightOutlined, CheckCircleOutlined, ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { HealthStatus, MedicalInsurance, MemberStatus, Relation, SchoolStage, Sex } from '../../../contracts/households.js';
+import { AttachmentKind, HealthStatus, MedicalInsurance, MemberStatus, Relation, SchoolStage, Sex } from '../../../contracts/households.js';
 import { useCan } from '../../app/session.js';
 import { formatDateTime, formatYuan } from '../../shared/format.js';
 import { daysUntil } from './dates.js';
@@ -165,7 +165,7 @@ export function NoticeTab({ h, onResolve }: { h: HouseholdDetail; onResolve: (o:
 
 /** The extra facts a history entry carries, in words. */
 function HistoryDetails({ e }: { e: HouseholdHistoryEntry }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const d = e.details ?? {};
   const parts: string[] = [];
   if (Array.isArray(d.changedFields) && d.changedFields.length)
@@ -176,6 +176,8 @@ function HistoryDetails({ e }: { e: HouseholdHistoryEntry }) {
   if (typeof d.contactDate === 'string') parts.push(t('households.history.contactDate', { date: d.contactDate, method: String(d.method ?? '') }));
   if (typeof d.program === 'string')
     parts.push(t('households.history.aid', { program: d.program, amount: typeof d.amountFen === 'number' ? formatYuan(d.amountFen) : '-' }));
+  if (typeof d.attachmentId === 'string' && typeof d.fileName === 'string')
+    parts.push(t('households.history.attachment', { kind: codeLabel(AttachmentKind, String(d.kind ?? ''), i18n.language), name: d.fileName }));
   if (typeof d.upheld === 'boolean') parts.push(d.upheld ? t('households.notice.resolvedUpheld') : t('households.notice.resolvedNotUpheld'));
   if (!parts.length) return null;
   return <div style={{ color: 'rgba(0,0,0,0.62)' }}>{parts.join('；')}</div>;

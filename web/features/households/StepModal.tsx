@@ -1,5 +1,6 @@
 import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
@@ -49,7 +50,7 @@ const ymd = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 const trimmed = (s: string | undefined) => (s ?? '').trim();
 const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
-export function actionTitle(t: ReturnType<typeof useTranslation>['t'], action: ModalAction): string {
+export function actionTitle(t: TFunction, action: ModalAction): string {
   return action === 'resolve' ? t('households.notice.resolve') : t(`households.steps.${action}`);
 }
 

@@ -344,3 +344,46 @@ export function useImportJob(id: string | undefined) {
     staleTime: 0,
   });
 }
+
+// ---------------------------------------------------------------- attachments (附件)
+
+export interface HouseholdAttachment {
+  id: string;
+  kind: string;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedByName: string | null;
+  uploadedAt: string;
+}
+
+const attachmentsKey = (householdId: string) => [...HOUSEHOLDS_KEY, 'attachments', householdId] as const;
+
+export function useHouseholdAttachments(householdId: string) {
+  return useQuery({
+    queryKey: attachmentsKey(householdId),
+    queryFn: ({ signal }) => api.get<{ items: HouseholdAttachment[] }>(`/api/households/${householdId}/attachments`, { signal }).then((r) => r.items),
+  });
+}
+
+/** Where the browser downloads an attachment (a plain link: the session cookie goes with it, the server audits it). */
+export const attachmentContentUrl = (householdId: string, attachmentId: string) => `/api/households/${householdId}/attachments/${attachmentId}/content`;
+
+/**
+ * Sends the file as the raw body: the server detects its type from the bytes, so the declared type
+ * is always the neutral application/octet-stream.
+ */
+export const uploadAttachment = (householdId: string, file: File, kind: string) =>
+  api.postRaw<HouseholdAttachment>(`/api/households/${householdId}/attachments`, file, 'application/octet-stream', { query: { kind, fileName: file.name } });
+
+/** Upload and delete refresh the list and the household (its history gains an entry). */
+export function useUploadAttachment(householdId: string) {
+  return useHouseholdMutation(({ file, kind }: { file: File; kind: string }) => uploadAttachment(householdId, file, kind));
+}
+
+export function useDeleteAttachment(householdId: string) {
+  return useHouseholdMutation(({ attachmentId, reason }: { attachmentId: string; reason: string }) =>
+    api.delete<{ id: string }>(`/api/households/${householdId}/attachments/${attachmentId}`, { body: { reason } }),
+  );
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A 16×16 blue square: a real PNG, as a phone photo of a document would be. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mOQir9AEmIY1TCqYfhqAAAyiUkQBz4T3QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function pick(page: Page, select: Locator, label: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** Opens the first household of the signed-in caseworker's list that is in the given status. */
+async function openHousehold(page: Page, statusText: string) {
+  await page.goto('/households');
+  await page.getByTestId('household-table').waitFor();
+  await page.locator('[data-testid=household-table] tr', { hasText: statusText }).first().getByRole('link').first().click();
+  await page.getByTestId('household-header').waitFor();
+}
+
+describe('household casework in Chromium, in Chinese', () => {
+  it('uploads a photo on the 附件 tab, lists it and downloads the same bytes', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'fc.caseworker');
+    await openHousehold(page, '已建档');
+    await page.getByTestId('household-tab-attachments').click();
+    const tab = page.getByTestId('household-attachments');
+    await tab.waitFor();
+    await pick(page, page.getByTestId('attachment-kind'), '身份证明');
+    await tab.locator('input[type=file]').setInputFiles({ name: '身份证正面.png', mimeType: 'image/png', buffer: PNG });
+    const row = page.locator('[data-testid=attachment-table] tr', { hasText: '身份证正面.png' });
+    await row.waitFor({ timeout: 20_000 });
+    const text = await row.innerText();
+    expect(text).toContain('身份证明');
+    expect(text).toMatch(/\d+ B|KB/);
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(text).toContain('府城街道帮扶专干');
+
+    const href = await row.getByTestId('attachment-name').getAttribute('href');
+    const download = await page.request.get(href!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toBe('image/png');
+    expect(download.headers()['content-disposition']).toContain("filename*=UTF-8''");
+    expect(Buffer.from(await download.body()).equals(PNG)).toBe(true);
+    await screenshot(page, '16-household-attachments');
+  });
+});

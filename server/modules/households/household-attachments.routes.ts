@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ATTACHMENT_MAX_BYTES, AttachmentUploadQuery } from '../../../contracts/households.js';
+import type { FileStore } from '../../platform/file-store.js';
+import { IdParams, noStore, typed } from '../../platform/http.js';
+import { deleteHouseholdAttachment } from './delete-household-attachment.js';
+import { listHouseholdAttachments, readHouseholdAttachment } from './household-attachments.js';
+import { uploadHouseholdAttachment } from './upload-household-attachment.js';
+
+const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+
+/** RFC 6266 / 5987: an ASCII fallback and the real (UTF-8) name. */
+function contentDisposition(fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** 附件 of a household (docs/households.md, docs/decisions/007-attachments.md). */
+export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, store: FileStore) {
+  const app = typed(fastify);
+  const tags = ['households'];
+  const byId = { resource: 'household' };
+
+  app.get('/api/households/:id/attachments', { schema: { tags, params: IdParams }, config: byId }, async (req, reply) => {
+    noStore(reply);
+    return listHouseholdAttachments({ ctx: req.ctx, householdId: req.params.id });
+  });
+
+  app.get('/api/households/:id/attachments/:attachmentId/content', { schema: { tags, params: AttachmentParams }, config: byId }, async (req, reply) => {
+    const { attachment, bytes } = await readHouseholdAttachment({ ctx: req.ctx, store, householdId: req.params.id, attachmentId: req.params.attachmentId });
+    reply.header('Content-Type', attachment.mimeType);
+    reply.header('Content-Disposition', contentDisposition(attachment.fileName));
+    reply.header('X-Content-Type-Options', 'nosniff');
+    // Opened by mistake in a tab, the file still runs nothing and loads nothing.
+    reply.header('Content-Security-Policy', "default-src 'none'; sandbox");
+    noStore(reply);
+    return reply.send(bytes);
+  });
+
+  app.delete('/api/households/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams, body: z.unknown() }, config: byId }, async (req) =>
+    deleteHouseholdAttachment({ ctx: req.ctx, householdId: req.params.id, attachmentId: req.params.attachmentId, input: req.body }),
+  );
+
+  // The upload takes the file as the raw body whatever Content-Type the client declares (the type is
+  // detected from the bytes), so it lives in its own context with one catch-all buffer parser.
+  void fastify.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
+    typed(raw).post(
+      '/api/households/:id/attachments',
+      { schema: { tags, params: IdParams, querystring: AttachmentUploadQuery }, config: byId, bodyLimit: ATTACHMENT_MAX_BYTES },
+      async (req, reply) => {
+        const created = await uploadHouseholdAttachment({ ctx: req.ctx, store, householdId: req.params.id, query: req.query, body: req.body });
+        reply.status(201);
+        return created;
+      },
+    );
+  });
+}
