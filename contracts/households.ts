@@ -235,17 +235,31 @@ const householdFields = {
 export const CreateHouseholdInput = z.strictObject(householdFields);
 export type CreateHouseholdInput = z.infer<typeof CreateHouseholdInput>;
 
-/** Everything but the org (a transfer) and the worker's ID number (a new filing) can be corrected. */
+/**
+ * A member in a correction. A member already on file is named by `id` and keeps the ID number on
+ * file unless a full new one is given (the page only knows the mask); a new member needs the number.
+ */
+export const UpdateMemberInput = MemberInput.extend({ id: z.uuid().optional(), idNumber: CnIdNumber.optional() }).refine((m) => m.id || m.idNumber, {
+  path: ['idNumber'],
+  message: 'a new member needs a full ID number',
+});
+export type UpdateMemberInput = z.infer<typeof UpdateMemberInput>;
+
+/**
+ * Everything but the org (a transfer) and the worker's ID number (a new filing) can be corrected.
+ * `members`, when given, is the whole new list (members on file by `id`); left out, they stay.
+ */
 // Defaults are stripped first: a correction names only what changes, and a field it leaves out
 // must keep its value rather than fall back to the filing's default (members would be emptied).
-export const UpdateHouseholdInput = z.strictObject(
-  Object.fromEntries(
+export const UpdateHouseholdInput = z.strictObject({
+  ...Object.fromEntries(
     Object.entries(householdFields)
-      .filter(([k]) => k !== 'orgId' && k !== 'idNumber')
+      .filter(([k]) => k !== 'orgId' && k !== 'idNumber' && k !== 'members')
       .map(([k, schema]) => [k, (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional()]),
   ),
-) as unknown as z.ZodType<Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber'>>>;
-export type UpdateHouseholdInput = Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber'>>;
+  members: z.array(UpdateMemberInput).max(20).optional(),
+}) as unknown as z.ZodType<UpdateHouseholdInput>;
+export type UpdateHouseholdInput = Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber' | 'members'>> & { members?: UpdateMemberInput[] };
 
 export const ReasonInput = z.strictObject({ reason: text(500).min(1) });
 export const VisitInput = z.strictObject({

@@ -55,4 +55,29 @@ describe('household casework in Chromium, in Chinese', () => {
     expect(Buffer.from(await download.body()).equals(PNG)).toBe(true);
     await screenshot(page, '16-household-attachments');
   });
+
+  it('corrects the phone of a household with members without retyping any member ID number', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'fc.caseworker');
+    await openHousehold(page, '已建档');
+    await page.getByTestId('household-action-edit').click();
+    await page.getByTestId('household-form-phone').waitFor();
+    const cards = page.getByTestId('member-card');
+    const members = await cards.count();
+    expect(members).toBeGreaterThan(0);
+    // Members on file show their mask and an empty ID field that may stay empty.
+    expect(await cards.first().getByTestId('member-id').inputValue()).toBe('');
+    expect(await cards.first().innerText()).toMatch(/已登记 \d{6}\*{8}\d{3}[\dX]，不修改请留空/);
+    await page.getByTestId('household-form-phone').fill('13903912345');
+    await screenshot(page, '17-household-edit-phone');
+    await page.getByTestId('household-form-submit').click();
+    await page.getByTestId('household-header').waitFor({ timeout: 20_000 });
+    await page.getByTestId('household-info').getByText('139****2345').waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: /家庭成员/ }).click();
+    await page.getByTestId('household-members').waitFor();
+    expect(await page.locator('[data-testid=household-members] tbody tr.ant-table-row').count()).toBe(members);
+    await page.getByRole('tab', { name: /变更历史/ }).click();
+    const history = await page.getByTestId('household-history').innerText();
+    expect(history).toContain('修改项目：手机号');
+  });
 });

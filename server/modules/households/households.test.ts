@@ -148,6 +148,50 @@ describe('filing workflow', () => {
     expect(after.history.at(-1).details.changedFields).toEqual(['phone']);
   });
 
+  it('corrects members named by id without their full ID numbers: kept numbers, new members, changed numbers, refusals', async () => {
+    const id = await file(maker, 'E');
+    const before = (await maker.get(`/api/households/${id}`)).json();
+    const [spouse, child] = before.members as Array<{ id: string; name: string; idNumberMasked: string; relation: string; health: string; monthlyIncomeFen: number }>;
+    const keep = (m: typeof spouse, extra = {}) => ({ id: m.id, relation: m.relation, name: m.name, health: m.health, monthlyIncomeFen: m.monthlyIncomeFen, ...extra });
+    const newborn = uniqueIdNumber(2024);
+    // The spouse's income changes, the child stays, a grandchild joins: no ID number retyped.
+    const res = await maker.patch(`/api/households/${id}`, {
+      members: [keep(spouse, { monthlyIncomeFen: 90000 }), keep(child), { relation: 'grandchild', name: '王小小', idNumber: newborn }],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = (await maker.get(`/api/households/${id}`)).json();
+    expect(after.members.map((m: { id: string }) => m.id).slice(0, 2)).toEqual([spouse.id, child.id]);
+    expect(after.members.map((m: { idNumberMasked: string }) => m.idNumberMasked)).toEqual([spouse.idNumberMasked, child.idNumberMasked, newborn.slice(0, 6) + '********' + newborn.slice(14)]);
+    expect(after.members[0].monthlyIncomeFen).toBe(90000);
+    expect(after.householdSize).toBe(4);
+    // The kept numbers are still claimed: filing the spouse elsewhere is refused.
+    const revealed = (await reviewerB.post(`/api/households/${id}/reveal`, { field: 'memberIdNumber', memberId: spouse.id, reason: '核对成员身份' })).json().value as string;
+    const again = await maker.post('/api/households', sampleHousehold(t.orgs.E.id, { members: [{ relation: 'spouse', name: '李秀英', idNumber: revealed, health: 'healthy', monthlyIncomeFen: 0 }] }));
+    expect(again.statusCode).toBe(409);
+
+    // Dropping a member frees its number; a retyped number replaces the one on file.
+    const childNew = uniqueIdNumber(2008);
+    expect((await maker.patch(`/api/households/${id}`, { members: [keep(child, { idNumber: childNew })] })).statusCode).toBe(200);
+    const last = (await maker.get(`/api/households/${id}`)).json();
+    expect(last.members.map((m: { idNumberMasked: string }) => m.idNumberMasked)).toEqual([childNew.slice(0, 6) + '********' + childNew.slice(14)]);
+    const free = await maker.post('/api/households', sampleHousehold(t.orgs.E.id, { members: [{ relation: 'spouse', name: '李秀英', idNumber: revealed, health: 'healthy', monthlyIncomeFen: 0 }] }));
+    expect(free.statusCode, free.body).toBe(201);
+
+    const other = (await maker.get(`/api/households/${await file(maker, 'E')}`)).json();
+    const refusals: Array<[unknown, string]> = [
+      [[{ relation: 'child', name: '新成员', health: 'healthy' }], 'body.members.0.idNumber'],
+      [[keep(other.members[0])], 'members.0.id'],
+      [[keep(child), keep(child)], 'members.1.id'],
+      [[keep(child), { relation: 'child', name: '同一人', idNumber: childNew }], 'members.1.idNumber'],
+    ];
+    for (const [members, field] of refusals) {
+      const bad = await maker.patch(`/api/households/${id}`, { members });
+      expect(bad.statusCode, bad.body).toBe(400);
+      expect(bad.json().error.details.issues.map((i: { field: string }) => i.field)).toContain(field);
+    }
+    expect((await maker.get(`/api/households/${id}`)).json().members).toEqual(last.members);
+  });
+
   it('sends a household back when an objection is upheld', async () => {
     const id = await file(maker, 'E');
     await checker.post(`/api/households/${id}/check`, {});

@@ -1,21 +1,68 @@
 import { eq, sql } from 'drizzle-orm';
-import { UpdateHouseholdInput, type CreateHouseholdInput } from '../../../contracts/households.js';
-import { decryptPii } from '../../platform/pii-crypto.js';
+import { UpdateHouseholdInput, type CreateHouseholdInput, type UpdateMemberInput } from '../../../contracts/households.js';
 import { householdMembers, households } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
-import { conflict } from '../../platform/errors.js';
+import { conflict, validation, type FieldIssue } from '../../platform/errors.js';
+import type { Secrets } from '../../platform/secrets.js';
 import { appendHouseholdEvent } from './household-events.js';
 import { claimIdNumbers, releaseIdNumbers } from './household-id-claims.js';
-import { assertDistinctIds, householdColumns, memberClaims, memberRows } from './household-record.js';
-import { getHouseholdInScope } from './households.queries.js';
+import { protectIdNumber } from './household-pii.js';
+import { householdColumns, memberClaims } from './household-record.js';
+import { getHouseholdInScope, type MemberRow } from './households.queries.js';
 
 const EDITABLE = new Set(['applied', 'checked', 'visited', 'returned', 'archived', 'lifted']);
 
+type StoredId = Pick<MemberRow, 'idEnc' | 'idHash' | 'idMasked' | 'sex' | 'birthDate'>;
+
 /**
- * Corrects a household's record. A given `members` list replaces the members (their ID claims are
- * re-taken). The history keeps which fields changed, never the personal values themselves.
+ * The new member rows of a correction. A member on file (`id`) keeps its row id and, unless a new
+ * number is given, its stored ID number, which is never decrypted for this; the rest are new. The
+ * same person twice (worker included) is refused by comparing the keyed hashes.
+ */
+function correctedMembers(secrets: Secrets, householdId: string, workerIdHash: string, oldMembers: MemberRow[], members: UpdateMemberInput[]) {
+  const onFile = new Map(oldMembers.map((m) => [m.id, m]));
+  const issues: FieldIssue[] = [];
+  const named = new Set<string>();
+  const ids: StoredId[] = members.map((m, i) => {
+    if (m.id && (!onFile.has(m.id) || named.has(m.id))) issues.push({ field: `members.${i}.id`, message: 'not a member of this household, or named twice' });
+    if (m.id) named.add(m.id);
+    if (m.idNumber) {
+      const p = protectIdNumber(secrets, m.idNumber);
+      return { idEnc: p.enc, idHash: p.hash, idMasked: p.masked, sex: p.sex, birthDate: p.birthDate };
+    }
+    return onFile.get(m.id!) ?? { idEnc: '', idHash: '', idMasked: '', sex: '', birthDate: '' };
+  });
+  if (issues.length) throw validation(issues);
+  const seen = new Map<string, string>([[workerIdHash, 'idNumber']]);
+  ids.forEach((id, i) => {
+    const field = `members.${i}.idNumber`;
+    if (seen.has(id.idHash)) issues.push({ field, message: `same ID number as ${seen.get(id.idHash)}` });
+    else seen.set(id.idHash, field);
+  });
+  if (issues.length) throw validation(issues);
+  return members.map((m, position): typeof householdMembers.$inferInsert => ({
+    ...(m.id ? { id: m.id } : {}),
+    householdId,
+    position,
+    relation: m.relation,
+    name: m.name,
+    ...ids[position],
+    health: m.health,
+    medicalInsurance: m.medicalInsurance ?? null,
+    monthlyIncomeFen: m.monthlyIncomeFen,
+    status: m.status ?? null,
+    schoolOrEmployer: m.schoolOrEmployer ?? null,
+    schoolStage: m.schoolStage ?? null,
+    enrolmentYear: m.enrolmentYear ?? null,
+  }));
+}
+
+/**
+ * Corrects a household's record: only the fields the correction names change. A given `members`
+ * list replaces the members (members on file named by id, keeping their ID numbers unless retyped;
+ * their ID claims are re-taken). The history keeps which fields changed, never the personal values.
  */
 export async function updateHousehold({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateHouseholdInput }) {
   const actor = await authorize(ctx, 'household.update');
@@ -24,9 +71,9 @@ export async function updateHousehold({ ctx, id, input }: { ctx: Ctx; id: string
     const h = await getHouseholdInScope(tx, actor, id, { forUpdate: true });
     if (!EDITABLE.has(h.status)) throw conflict('status', `a household in status ${h.status} cannot be edited`, { status: h.status });
     const oldMembers = await tx.select().from(householdMembers).where(eq(householdMembers.householdId, id));
-    if (data.members) assertDistinctIds(decryptPii(ctx.secrets, h.idEnc), data.members);
+    const rows = data.members ? correctedMembers(ctx.secrets, id, h.idHash, oldMembers, data.members) : undefined;
     // Income and school stages are recomputed from the members; kept members need no decrypting for that.
-    const members = data.members ?? (oldMembers as unknown as CreateHouseholdInput['members']);
+    const members = data.members ?? oldMembers;
     const { phoneEnc, phoneHash, phoneMasked, bankCardEnc, bankCardMasked, ...columns } = householdColumns(ctx.secrets, {
       ...h,
       ...data,
@@ -43,11 +90,10 @@ export async function updateHousehold({ ctx, id, input }: { ctx: Ctx; id: string
         version: sql`${households.version} + 1`,
       })
       .where(eq(households.id, id));
-    if (data.members) {
+    if (rows) {
       await releaseIdNumbers(tx, id, oldMembers.map((m) => m.idHash));
       await tx.delete(householdMembers).where(eq(householdMembers.householdId, id));
-      const rows = memberRows(ctx.secrets, id, data.members);
-      await claimIdNumbers(tx, id, memberClaims(rows));
+      await claimIdNumbers(tx, id, memberClaims(rows as Array<{ idHash: string }>));
       if (rows.length) await tx.insert(householdMembers).values(rows);
     }
     const changedFields = Object.keys(data);

@@ -168,11 +168,13 @@ function HouseholdForm({ saved }: { saved?: HouseholdDetail }) {
   const submit = async (values: HouseholdFormValues) => {
     try {
       if (saved && savedValues) {
-        if (!hasChanges(values, savedValues, saved.members)) {
+        // The whole store: member rows carry their savedId, which no field shows.
+        const all = form.getFieldsValue(true) as HouseholdFormValues;
+        if (!hasChanges(all, savedValues)) {
           void message.info(t('households.form.noChanges'));
           return;
         }
-        await update.mutateAsync({ id: saved.id, body: updateBody(values, savedValues) });
+        await update.mutateAsync({ id: saved.id, body: updateBody(all, savedValues) });
         void message.success(t('households.form.updated'));
         void navigate(`/households/${saved.id}`, { replace: true });
       } else {
@@ -424,7 +426,7 @@ function HouseholdForm({ saved }: { saved?: HouseholdDetail }) {
       </Card>
 
       <Card title={t('households.form.sectionMembers')} style={{ marginBottom: 16 }}>
-        {editing && saved.members.length > 0 && <Alert type="warning" showIcon title={t('households.form.editMembersHint')} style={{ marginBottom: 16 }} />}
+        {editing && saved.members.length > 0 && <Alert type="info" showIcon title={t('households.form.editMembersHint')} style={{ marginBottom: 16 }} />}
         <MembersFormList form={form} savedMasks={savedMasks} />
       </Card>
 

@@ -24,11 +24,13 @@ function IdExtra({ name, savedMask }: { name: number; savedMask?: string }) {
   return null;
 }
 
-/** 家庭成员: up to 20 people besides the worker, each with a full ID number. */
+/** 家庭成员: up to 20 people besides the worker; new ones with a full ID number, ones on file keep theirs unless retyped. */
 export function MembersFormList({ form, savedMasks }: { form: FormInstance<HouseholdFormValues>; savedMasks?: Map<string, string> }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const idRule = useIdNumberRule();
+  // A member on file keeps the number on file when the field is left empty; a typed one must be valid.
+  const savedIdRule = useIdNumberRule({ required: false });
   const yuanRule = useYuanRule();
 
   /** The same person twice in one household is refused by the server too; say it here first. */
@@ -84,8 +86,8 @@ export function MembersFormList({ form, savedMasks }: { form: FormInstance<House
                     <Form.Item
                       name={[name, 'idNumber']}
                       label={t('households.member.idNumber')}
-                      rules={[idRule, distinctRule(name)]}
-                      required
+                      rules={[savedId ? savedIdRule : idRule, distinctRule(name)]}
+                      required={!savedId}
                       extra={<IdExtra name={name} savedMask={savedId ? savedMasks?.get(savedId) : undefined} />}
                       validateFirst
                     >

@@ -1,10 +1,13 @@
 // Form values of the household form and their translation to the API's bodies (amounts in 元 → fen).
-import type { CreateHouseholdInput, MemberInput, UpdateHouseholdInput } from '../../../contracts/households.js';
+import type { CreateHouseholdInput, MemberInput, UpdateHouseholdInput, UpdateMemberInput } from '../../../contracts/households.js';
 import type { HouseholdDetail, HouseholdMember } from './households.api.js';
 import { fenToYuanInput, yuanToFen } from './money.js';
 
 export interface MemberFormValues {
-  /** The member's id when the row came from the saved record (edit): only for showing the old mask. */
+  /**
+   * The member's id when the row came from the saved record (edit): the row is sent with it, and an
+   * empty ID number then keeps the number on file (the page only knows its mask).
+   */
   savedId?: string;
   relation?: string;
   name?: string;
@@ -130,17 +133,22 @@ export function createBody(v: HouseholdFormValues): CreateHouseholdInput {
   };
 }
 
-/**
- * Fields the server fills with their create-time default when a PATCH leaves them out
- * (contracts/households.ts builds UpdateHouseholdInput from fields with .default(), and zod applies
- * defaults inside .partial()): a PATCH without `members` would empty the household. So these are
- * always sent with their current values, whether changed or not.
- */
-const DEFAULTED_ON_UPDATE = ['health', 'disabilityType', 'singleParent', 'monthlyIncomeFen', 'otherAnnualIncomeFen', 'secondaryCauses'] as const;
+/** A member row of a correction: a member on file goes by its id, with the ID number only when retyped. */
+export function updateMemberBody(m: MemberFormValues): UpdateMemberInput {
+  const { idNumber, ...rest } = memberBody(m);
+  return { ...(m.savedId ? { id: m.savedId } : {}), ...rest, ...(idNumber || !m.savedId ? { idNumber } : {}) };
+}
+
+/** Whether the members differ from the saved ones: another order, one added or removed, a field changed, a number retyped. */
+export function membersChanged(now: MemberFormValues[], saved: MemberFormValues[]): boolean {
+  if (now.length !== saved.length) return true;
+  return now.some((m, i) => m.savedId !== saved[i].savedId || JSON.stringify(updateMemberBody(m)) !== JSON.stringify(updateMemberBody(saved[i])));
+}
 
 /**
- * PATCH /api/households/:id: what changed, plus the fields above. Phone and card are stored encrypted
- * and shown masked, so they are sent only when retyped; members always go as the whole list.
+ * PATCH /api/households/:id: only what changed (the server keeps every field a correction leaves
+ * out). Phone and card are stored encrypted and shown masked, so they are sent only when retyped;
+ * members only when the list changed, as the whole list, members on file by id.
  */
 export function updateBody(v: HouseholdFormValues, saved: HouseholdFormValues): UpdateHouseholdInput {
   const now = editableBody(v);
@@ -150,22 +158,17 @@ export function updateBody(v: HouseholdFormValues, saved: HouseholdFormValues): 
     if (JSON.stringify(now[key]) !== JSON.stringify(before[key])) body[key] = now[key];
   if (text(v.phone)) body.phone = text(v.phone);
   if (text(v.bankCard)) body.bankCard = text(v.bankCard);
-  for (const key of DEFAULTED_ON_UPDATE) body[key] = now[key];
-  body.members = (v.members ?? []).map(memberBody);
+  const members = v.members ?? [];
+  if (membersChanged(members, saved.members ?? [])) body.members = members.map(updateMemberBody);
   return body as UpdateHouseholdInput;
 }
 
-/** Whether the user changed anything (the body always carries the fields the server would reset). */
-export function hasChanges(v: HouseholdFormValues, saved: HouseholdFormValues, savedMembers: HouseholdMember[]): boolean {
-  const now = editableBody(v);
-  const before = editableBody(saved);
-  if ((Object.keys(now) as Array<keyof EditableBody>).some((k) => JSON.stringify(now[k]) !== JSON.stringify(before[k]))) return true;
-  if (text(v.phone) || text(v.bankCard)) return true;
-  // Members are always saved as a retyped whole list, so a household with members always has something to save.
-  return (v.members ?? []).length > 0 || savedMembers.length > 0;
+/** Whether the user changed anything. */
+export function hasChanges(v: HouseholdFormValues, saved: HouseholdFormValues): boolean {
+  return Object.keys(updateBody(v, saved)).length > 0;
 }
 
-/** A saved member as an editable row; the full ID number is not known to the page and must be retyped. */
+/** A saved member as an editable row; the full ID number is not known to the page: empty keeps it. */
 export function memberToForm(m: HouseholdMember): MemberFormValues {
   return {
     savedId: m.id,
