@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Secrets } from './secrets.js';
+import type { PiiKeys } from './secrets.js';
 
 // IVs are drawn from the CSPRNG in blocks: one randomBytes call per 4,096 encryptions instead of one
 // each (measured: per-call randomBytes was the largest cost of a 100,000-household import).
@@ -17,14 +17,14 @@ function nextIv(): Buffer {
 }
 
 /** AES-256-GCM: "v1:" + base64(iv | tag | ciphertext). */
-export function encryptPii(secrets: Secrets, plaintext: string): string {
+export function encryptPii(secrets: PiiKeys, plaintext: string): string {
   const iv = nextIv();
   const cipher = crypto.createCipheriv('aes-256-gcm', secrets.piiEncryptionKey, iv);
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
 }
 
-export function decryptPii(secrets: Secrets, stored: string): string {
+export function decryptPii(secrets: PiiKeys, stored: string): string {
   if (!stored.startsWith('v1:')) throw new Error('unknown ciphertext version');
   const raw = Buffer.from(stored.slice(3), 'base64');
   const decipher = crypto.createDecipheriv('aes-256-gcm', secrets.piiEncryptionKey, raw.subarray(0, 12));
@@ -33,6 +33,6 @@ export function decryptPii(secrets: Secrets, stored: string): string {
 }
 
 /** Keyed hash for exact lookup and duplicate detection without storing the plaintext. */
-export function lookupHash(secrets: Secrets, kind: string, normalizedValue: string): string {
+export function lookupHash(secrets: PiiKeys, kind: string, normalizedValue: string): string {
   return crypto.createHmac('sha256', secrets.piiLookupKey).update(`${kind}:${normalizedValue}`).digest('base64url');
 }

@@ -11,6 +11,9 @@ export interface Secrets {
   fileEncryptionKey: Buffer;
 }
 
+/** The two keys personal-data protection needs; all a worker thread preparing an import is given. */
+export type PiiKeys = Pick<Secrets, 'piiEncryptionKey' | 'piiLookupKey'>;
+
 export function deriveSecrets(master: Buffer): Secrets {
   const derive = (purpose: string) => crypto.createHmac('sha256', master).update(purpose).digest();
   return {

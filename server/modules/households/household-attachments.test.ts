@@ -92,6 +92,7 @@ describe('household attachments', () => {
     expect(created).toMatchObject({ kind: 'id_proof', fileName: '身份证 正面.png', mimeType: 'image/png', sizeBytes: TINY_PNG.length, uploadedByName: 'att-caseworker' });
     expect(created).not.toHaveProperty('storageKey');
 
+    t.clock.advance(60_000); // listed by upload time; the manual clock otherwise gives both the same
     const pdf = (await upload(caseworker, household, PDF, { kind: 'income_proof', fileName: '收入证明.pdf' })).json();
     expect(pdf.mimeType).toBe('application/pdf');
 

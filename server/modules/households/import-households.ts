@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/client.js';
@@ -8,12 +7,13 @@ import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { addYears, chinaDate } from '../../platform/dates.js';
 import { conflict } from '../../platform/errors.js';
+import { startWorker, WorkerMessages } from '../../platform/worker-thread.js';
 import { getOrgInScope, type OrgRow } from '../orgs/orgs.queries.js';
 import { isUniqueViolation } from './household-id-claims.js';
-import { protectIdNumber } from './household-pii.js';
-import { formatCaseNo, householdColumns, memberRows, workerIdColumns, type ProtectedId } from './household-record.js';
+import { formatCaseNo } from './household-record.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
-import { parseHouseholdWorkbook, type ImportError, type ParsedHousehold } from './parse-household-workbook.js';
+import type { ImportError } from './parse-household-workbook.js';
+import { PREPARATION_LIMITS, type IdInFile, type PreparationMessage, type PreparedHousehold } from './prepare-household-import.js';
 
 export type ImportPhase = 'validating' | 'checking_archive' | 'writing';
 export interface ImportProgress {
@@ -44,7 +44,8 @@ export async function authorizeImport(ctx: Ctx, orgId: string, asArchived: boole
  * Imports a filled-in template: every row validated, duplicates in the file and against the archive
  * found, then either everything is written in one transaction or nothing is (the errors come back).
  * `asArchived` files households straight into the archive (taking over paper records); otherwise
- * they enter the workflow as applications.
+ * they enter the workflow as applications. Reading, validating, encrypting and hashing run in a
+ * worker thread that hands over batches while this thread writes the previous one.
  */
 export async function importHouseholds({
   ctx,
@@ -61,68 +62,63 @@ export async function importHouseholds({
   asArchived: boolean;
   onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportResult> {
-  const parsed = await parseHouseholdWorkbook(buffer, (rowsRead) => onProgress({ phase: 'validating', rowsRead }));
-  const errors = parsed.errors;
-  onProgress({ phase: 'checking_archive', rowsRead: parsed.rowsRead, totalHouseholds: parsed.households.length });
-  const prepared = parsed.households.map((h) => prepare(ctx, h));
-  const memberCount = parsed.households.reduce((n, h) => n + h.input.members.length, 0);
-  const failed = async () => {
-    // The report names people already in the archive too, so a file is fixed in one round.
-    errors.push(...(await findArchiveDuplicates(ctx, prepared)));
-    if (errors.length === 0) errors.push({ sheet: '户主信息', row: 0, column: '', value: '', reason: R.required });
-    errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
-    return { ok: false, households: 0, members: 0, rowsRead: parsed.rowsRead, errors };
-  };
-  if (errors.length > 0 || parsed.households.length === 0) return failed();
-  // A clean file is written straight away: the claims' primary key refuses anyone already in an open
-  // household, the transaction rolls back, and only then is the archive searched for the report.
+  const worker = startWorker(new URL('./household-import-worker.ts', import.meta.url), {
+    buffer: new Uint8Array(buffer),
+    keys: { piiEncryptionKey: ctx.secrets.piiEncryptionKey, piiLookupKey: ctx.secrets.piiLookupKey },
+  }, PREPARATION_LIMITS);
+  const messages = new WorkerMessages<PreparationMessage>(worker);
   try {
-    await write();
-  } catch (err) {
-    if (!isUniqueViolation(err)) throw err;
-    return failed();
-  }
-  return { ok: true, households: prepared.length, members: memberCount, rowsRead: parsed.rowsRead, errors: [] };
-
-  async function write() {
-    await ctx.db.transaction(async (tx) => {
-      await writeHouseholds(tx, ctx, org, prepared, asArchived, (written) => onProgress({ phase: 'writing', rowsRead: parsed.rowsRead, totalHouseholds: prepared.length, written }));
-      await audit(tx, ctx, 'household.import', {
-        objectType: 'org',
-        objectId: org.id,
-        orgId: org.id,
-        orgPath: org.path,
-        details: { filename, households: prepared.length, members: memberCount, asArchived },
+    let m = await messages.next();
+    while (m.type === 'progress') {
+      onProgress({ phase: 'validating', rowsRead: m.rowsRead });
+      m = await messages.next();
+    }
+    if (m.type === 'invalid') return await failed(ctx, m.rowsRead, m.errors, m.ids);
+    if (m.type !== 'valid') throw new Error(`unexpected preparation message ${m.type}`);
+    const { rowsRead, households: total, members } = m;
+    onProgress({ phase: 'checking_archive', rowsRead, totalHouseholds: total });
+    const ids: IdInFile[] = [];
+    try {
+      await ctx.db.transaction(async (tx) => {
+        const stamp = writeStamp(ctx, org, asArchived);
+        let written = 0;
+        for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) {
+          ids.push(...next.ids);
+          await writeBatch(tx, ctx, stamp, next.households);
+          written += next.households.length;
+          onProgress({ phase: 'writing', rowsRead, totalHouseholds: total, written });
+        }
+        await audit(tx, ctx, 'household.import', {
+          objectType: 'org',
+          objectId: org.id,
+          orgId: org.id,
+          orgPath: org.path,
+          details: { filename, households: total, members, asArchived },
+        });
       });
-    });
+    } catch (err) {
+      // A clean file is written straight away: the claims' primary key refuses anyone already in an
+      // open household, the transaction rolls back, and only then is the archive searched for the report.
+      if (!isUniqueViolation(err)) throw err;
+      for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) ids.push(...next.ids);
+      return await failed(ctx, rowsRead, [], ids);
+    }
+    return { ok: true, households: total, members, rowsRead, errors: [] };
+  } finally {
+    await messages.stop();
   }
 }
 
-interface Prepared {
-  parsed: ParsedHousehold;
-  id: string;
-  worker: ProtectedId;
-  columns: ReturnType<typeof householdColumns>;
-  members: ReturnType<typeof memberRows>;
+async function failed(ctx: Ctx, rowsRead: number, errors: ImportError[], ids: IdInFile[]): Promise<ImportResult> {
+  // The report names people already in the archive too, so a file is fixed in one round.
+  errors.push(...(await findArchiveDuplicates(ctx, ids)));
+  if (errors.length === 0) errors.push({ sheet: '户主信息', row: 0, column: '', value: '', reason: R.required });
+  errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
+  return { ok: false, households: 0, members: 0, rowsRead, errors };
 }
 
-function prepare(ctx: Ctx, parsed: ParsedHousehold): Prepared {
-  const id = crypto.randomUUID();
-  return {
-    parsed,
-    id,
-    worker: protectIdNumber(ctx.secrets, parsed.input.idNumber),
-    columns: householdColumns(ctx.secrets, parsed.input),
-    members: memberRows(ctx.secrets, id, parsed.input.members),
-  };
-}
-
-async function findArchiveDuplicates(ctx: Ctx, prepared: Prepared[]): Promise<ImportError[]> {
-  const where = new Map<string, { sheet: string; row: number; value: string }>();
-  for (const p of prepared) {
-    where.set(p.worker.hash, { sheet: '户主信息', row: p.parsed.row, value: p.parsed.input.idNumber });
-    p.members.forEach((m, i) => where.set(m.idHash, { sheet: '家庭成员', row: p.parsed.memberRows[i], value: p.parsed.input.members[i].idNumber }));
-  }
+async function findArchiveDuplicates(ctx: Ctx, ids: IdInFile[]): Promise<ImportError[]> {
+  const where = new Map(ids.map((id) => [id.hash, id]));
   const hashes = [...where.keys()];
   const errors: ImportError[] = [];
   for (let i = 0; i < hashes.length; i += 20000) {
@@ -133,54 +129,47 @@ async function findArchiveDuplicates(ctx: Ctx, prepared: Prepared[]): Promise<Im
       .innerJoin(orgs, eq(orgs.id, households.orgId))
       .where(sql`${householdIdClaims.idHash} = any(${sql.param(hashes.slice(i, i + 20000))}::text[])`);
     for (const h of held) {
-      const w = where.get(h.idHash)!;
-      errors.push({ ...w, column: '身份证号', reason: R.inArchive(h.orgName) });
+      const { sheet, row, value } = where.get(h.idHash)!;
+      errors.push({ sheet, row, value, column: '身份证号', reason: R.inArchive(h.orgName) });
     }
   }
   return errors;
 }
 
-async function insertInBatches<T>(rows: T[], size: number, insert: (batch: T[]) => Promise<unknown>, after?: (done: number) => void) {
-  for (let i = 0; i < rows.length; i += size) {
-    await insert(rows.slice(i, i + size));
-    after?.(Math.min(i + size, rows.length));
-  }
-}
-
-async function writeHouseholds(tx: Tx, ctx: Ctx, org: OrgRow, prepared: Prepared[], asArchived: boolean, onWritten: (n: number) => void) {
+/** The columns every household of one import shares. */
+function writeStamp(ctx: Ctx, org: OrgRow, asArchived: boolean) {
   const now = ctx.clock.now();
   const today = chinaDate(now);
-  const year = today.slice(0, 4);
-  const seqs = (await tx.execute(sql`select nextval('household_case_seq')::int as seq from generate_series(1, ${prepared.length})`)) as unknown as { rows: Array<{ seq: number }> };
   const status = asArchived ? 'archived' : 'applied';
-  const archivedColumns = asArchived ? { archivedAt: now, lastVerifiedOn: today, nextVerificationDue: addYears(today, 1) } : {};
+  return {
+    year: today.slice(0, 4),
+    status,
+    now,
+    columns: { orgId: org.id, status, createdBy: ctx.actor!.userId, submittedBy: ctx.actor!.userId, createdAt: now, updatedAt: now },
+    archived: asArchived ? { archivedAt: now, lastVerifiedOn: today, nextVerificationDue: addYears(today, 1) } : {},
+  };
+}
+
+async function writeBatch(tx: Tx, ctx: Ctx, stamp: ReturnType<typeof writeStamp>, batch: PreparedHousehold[]) {
+  const seqs = (await tx.execute(sql`select nextval('household_case_seq')::int as seq from generate_series(1, ${batch.length})`)) as unknown as { rows: Array<{ seq: number }> };
   // Assigned onto the prepared columns rather than spread into a new literal (~5x cheaper per row).
-  const householdValues = prepared.map((p, i) =>
-    Object.assign(
-      p.columns,
-      { id: p.id, name: p.parsed.input.name, caseNo: formatCaseNo(year, seqs.rows[i].seq), orgId: org.id, status },
-      workerIdColumns(p.worker),
-      { createdBy: ctx.actor!.userId, submittedBy: ctx.actor!.userId, createdAt: now, updatedAt: now },
-      archivedColumns,
-    ),
-  );
-  await insertInBatches(householdValues, 5000, (b) => bulkInsert(tx, households, b), onWritten);
-  const members = prepared.flatMap((p) => p.members);
-  await bulkInsert(tx, householdMembers, members);
-  const claims = prepared.flatMap((p) => [
-    { idHash: p.worker.hash, householdId: p.id, role: 'worker' },
+  const rows = batch.map((p, i) => Object.assign(p.columns, { caseNo: formatCaseNo(stamp.year, seqs.rows[i].seq) }, stamp.columns, stamp.archived));
+  await bulkInsert(tx, households, rows);
+  await bulkInsert(tx, householdMembers, batch.flatMap((p) => p.members));
+  const claims = batch.flatMap((p) => [
+    { idHash: p.workerIdHash, householdId: p.id, role: 'worker' },
     ...p.members.map((m) => ({ idHash: m.idHash, householdId: p.id, role: 'member' })),
   ]);
   await bulkInsert(tx, householdIdClaims, claims);
-  const events = prepared.map((p) => ({
+  const events = batch.map((p) => ({
     householdId: p.id,
-    at: now,
+    at: stamp.now,
     actorUserId: ctx.actor!.userId,
     actorName: ctx.actor!.username,
     actorOrgId: ctx.actor!.orgId,
     action: 'import',
-    toStatus: status,
-    details: { row: p.parsed.row },
+    toStatus: stamp.status,
+    details: { row: p.row },
   }));
   await bulkInsert(tx, householdEvents, events);
 }

@@ -1,7 +1,7 @@
 import { validateCnId, validateCnMobile } from '../../../contracts/cn-ids.js';
 import { CreateHouseholdInput, MemberInput } from '../../../contracts/households.js';
 import { parseYuanToFen } from '../../platform/money.js';
-import { readXlsxSheets, XlsxFormatError, type XlsxCell } from '../../platform/xlsx-reader.js';
+import { readXlsxSheets, XlsxFormatError, type XlsxCell, type XlsxRow } from '../../platform/xlsx-reader.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
 import { EXAMPLE_WORKER_ID } from './households-template.js';
@@ -22,8 +22,6 @@ export interface ParsedHousehold {
 
 // Built once: creating a zod schema per row costs more than parsing the row.
 const HouseholdRowSchema = CreateHouseholdInput.omit({ orgId: true, members: true });
-
-type RawRow = { row: number; cells: Record<string, XlsxCell> };
 
 const headerKey = (h: string) => h.replace(/[*＊\s]/g, '');
 
@@ -70,76 +68,97 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown) 
   else ((target[head] ??= []) as unknown[])[Number(index)] = value;
 }
 
-/** The two sheets of the template, rows keyed by header text (the first row). */
-function readSheets(buffer: Buffer) {
-  const sheets = new Map<string, { headers: Set<string>; rows: RawRow[] }>();
-  for (const [name, rows] of readXlsxSheets(buffer, [HOUSEHOLD_SHEET, MEMBER_SHEET])) {
-    const headerRow = rows.find((r) => r.number === 1);
-    const headerAt = new Map<number, string>();
-    headerRow?.cells.forEach((cell, col) => headerAt.set(col, headerKey(cell.text)));
-    const sheet = { headers: new Set(headerAt.values()), rows: [] as RawRow[] };
-    for (const row of rows) {
-      if (row.number === 1) continue;
-      const cells: Record<string, XlsxCell> = {};
-      let any = false;
-      row.cells.forEach((cell, col) => {
-        const header = headerAt.get(col);
-        if (!header) return;
-        const text = cell.text.trim();
-        if (text !== '') any = true;
-        cells[header] = { text, isNumber: cell.isNumber };
-      });
-      if (any) sheet.rows.push({ row: row.number, cells });
-    }
-    sheets.set(name, sheet);
+/** One sheet of the template with every cell converted by its column, and the errors found. */
+export interface TemplateSheet {
+  rows: Array<{ row: number; obj: Record<string, unknown>; ok: boolean }>;
+  errors: ImportError[];
+}
+
+/** Reading a sheet either gives its rows or finds the file is not a readable workbook. */
+export type SheetReading = TemplateSheet | 'not_xlsx';
+
+const SHEET_COLUMNS: Record<string, ExcelColumn[]> = { [HOUSEHOLD_SHEET]: HOUSEHOLD_COLUMNS, [MEMBER_SHEET]: MEMBER_COLUMNS };
+
+/**
+ * Reads one sheet and converts each cell by its column (rows keyed by the header text of row 1).
+ * The two sheets are independent until they are joined, so the member sheet can be read in another
+ * thread at the same time as the household sheet.
+ */
+export function readTemplateSheet(buffer: Buffer, sheetName: string): SheetReading {
+  let rows: XlsxRow[] | undefined;
+  try {
+    rows = readXlsxSheets(buffer, [sheetName]).get(sheetName);
+  } catch (err) {
+    if (err instanceof XlsxFormatError) return 'not_xlsx';
+    throw err;
   }
-  return sheets;
+  const columns = SHEET_COLUMNS[sheetName];
+  const errors: ImportError[] = [];
+  if (!rows) {
+    if (sheetName === HOUSEHOLD_SHEET) errors.push({ sheet: sheetName, row: 0, column: '', value: '', reason: R.missingSheet });
+    return { rows: [], errors };
+  }
+  const columnAt = new Map<number, ExcelColumn>();
+  const headers = new Set<string>();
+  rows.find((r) => r.number === 1)?.cells.forEach((cell, col) => {
+    const header = headerKey(cell.text);
+    headers.add(header);
+    const column = columns.find((c) => c.header === header);
+    if (column) columnAt.set(col, column);
+  });
+  for (const col of columns)
+    if (col.required && !headers.has(col.header)) errors.push({ sheet: sheetName, row: 1, column: col.header, value: '', reason: R.missingColumn });
+  const converted: TemplateSheet['rows'] = [];
+  for (const { number: row, cells } of rows) {
+    if (row === 1) continue;
+    const texts = new Map<ExcelColumn, XlsxCell>();
+    let any = false;
+    cells.forEach((cell, col) => {
+      const column = columnAt.get(col);
+      if (!column) return;
+      const text = cell.text.trim();
+      if (text !== '') any = true;
+      texts.set(column, text === cell.text ? cell : { text, isNumber: cell.isNumber });
+    });
+    if (!any) continue;
+    const obj: Record<string, unknown> = {};
+    let ok = true;
+    for (const col of columns) {
+      const cell = texts.get(col);
+      const text = cell?.text ?? '';
+      const { value, error } = convert(col, text, cell);
+      if (error) {
+        ok = false;
+        errors.push({ sheet: sheetName, row, column: col.header, value: text, reason: error });
+      } else if (value !== undefined) setPath(obj, col.field, value);
+    }
+    if (Array.isArray(obj.secondaryCauses)) obj.secondaryCauses = (obj.secondaryCauses as unknown[]).filter(Boolean);
+    converted.push({ row, obj, ok });
+  }
+  return { rows: converted, errors };
 }
 
 /**
  * Reads a filled-in template and validates every cell. Returns the households with their members,
  * or every error found (sheet, row, column, value, reason in Chinese); never stops at the first.
+ * `readMemberSheet` lets the caller read the member sheet elsewhere (another thread) meanwhile.
  */
-export async function parseHouseholdWorkbook(buffer: Buffer, onProgress: (rowsRead: number) => void = () => {}) {
-  const errors: ImportError[] = [];
-  let rowsRead = 0;
-  let sheets: ReturnType<typeof readSheets>;
-  try {
-    sheets = readSheets(buffer);
-  } catch (err) {
-    if (!(err instanceof XlsxFormatError)) throw err;
-    return { households: [], errors: [{ sheet: '', row: 0, column: '', value: '', reason: R.notXlsx }], rowsRead };
-  }
-  rowsRead = [...sheets.values()].reduce((n, sh) => n + sh.rows.length, 0);
+export async function parseHouseholdWorkbook(
+  buffer: Buffer,
+  onProgress: (rowsRead: number) => void = () => {},
+  readMemberSheet: () => Promise<SheetReading> = async () => readTemplateSheet(buffer, MEMBER_SHEET),
+) {
+  const memberReading = readMemberSheet();
+  const householdSheet = readTemplateSheet(buffer, HOUSEHOLD_SHEET);
+  const memberSheet = await memberReading;
+  if (householdSheet === 'not_xlsx' || memberSheet === 'not_xlsx')
+    return { households: [], errors: [{ sheet: '', row: 0, column: '', value: '', reason: R.notXlsx }], rowsRead: 0 };
+  const errors: ImportError[] = [...householdSheet.errors, ...memberSheet.errors];
+  const rowsRead = householdSheet.rows.length + memberSheet.rows.length;
   onProgress(rowsRead);
 
-  const readRows = (sheetName: string, columns: ExcelColumn[]) => {
-    const sheet = sheets.get(sheetName);
-    if (!sheet) {
-      if (sheetName === HOUSEHOLD_SHEET) errors.push({ sheet: sheetName, row: 0, column: '', value: '', reason: R.missingSheet });
-      return [];
-    }
-    for (const col of columns)
-      if (col.required && !sheet.headers.has(col.header)) errors.push({ sheet: sheetName, row: 1, column: col.header, value: '', reason: R.missingColumn });
-    return sheet.rows.map(({ row, cells }) => {
-      const obj: Record<string, unknown> = {};
-      let ok = true;
-      for (const col of columns) {
-        const cell = cells[col.header];
-        const text = cell?.text ?? '';
-        const { value, error } = convert(col, text, cell);
-        if (error) {
-          ok = false;
-          errors.push({ sheet: sheetName, row, column: col.header, value: text, reason: error });
-        } else if (value !== undefined) setPath(obj, col.field, value);
-      }
-      if (Array.isArray(obj.secondaryCauses)) obj.secondaryCauses = (obj.secondaryCauses as unknown[]).filter(Boolean);
-      return { row, obj, ok };
-    });
-  };
-
-  const householdRows = readRows(HOUSEHOLD_SHEET, HOUSEHOLD_COLUMNS);
-  const memberRowsRaw = readRows(MEMBER_SHEET, MEMBER_COLUMNS);
+  const householdRows = householdSheet.rows;
+  const memberRowsRaw = memberSheet.rows;
   const columnOf = (columns: ExcelColumn[], path: PropertyKey[]) => {
     const field = path.join('.');
     return columns.find((c) => c.field === field || field.startsWith(c.field + '.'))?.header ?? field;

@@ -1,0 +1,54 @@
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+
+const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * Runs a module in a worker thread. The module reads its input from `workerData.input` and talks
+ * through `parentPort`. Works the same from TypeScript source (tsx, vitest) and from JavaScript.
+ */
+export function startWorker(entry: URL, input: unknown, resourceLimits?: ResourceLimits): Worker {
+  return new Worker(BOOTSTRAP, { workerData: { entry: entry.href, input }, resourceLimits });
+}
+
+/**
+ * The messages of a worker as a queue to pull from: `next()` resolves with the next message, and
+ * rejects if the worker failed or exited before sending one.
+ */
+export class WorkerMessages<M> {
+  private readonly queued: M[] = [];
+  private waiting: { resolve: (m: M) => void; reject: (e: Error) => void } | null = null;
+  private failure: Error | null = null;
+
+  constructor(private readonly worker: Worker) {
+    worker.on('message', (m: M) => {
+      if (this.waiting) {
+        this.waiting.resolve(m);
+        this.waiting = null;
+      } else this.queued.push(m);
+    });
+    worker.on('error', (err) => this.fail(err));
+    worker.on('exit', (code) => this.fail(new Error(`worker exited with code ${code} before its last message`)));
+  }
+
+  next(): Promise<M> {
+    const m = this.queued.shift();
+    if (m !== undefined) return Promise.resolve(m);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+    });
+  }
+
+  /** Stops the worker; queued messages stay readable. */
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private fail(err: Error) {
+    this.failure ??= err;
+    if (this.waiting) {
+      this.waiting.reject(this.failure);
+      this.waiting = null;
+    }
+  }
+}
