@@ -18,7 +18,9 @@ let dataDir: string;
 export async function setup(project: TestProject) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uh-e2e-'));
   const port = 3400 + Math.floor(Math.random() * 500);
-  server = spawn('npx', ['tsx', 'server/main.ts'], {
+  // tsx itself rather than npx, which does not pass signals on; its own group, so teardown ends it all.
+  server = spawn(path.resolve('node_modules/.bin/tsx'), ['--max-semi-space-size=32', 'server/main.ts'], {
+    detached: true,
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -41,8 +43,9 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server!.once('exit', r));
+    const exited = new Promise((r) => server!.once('exit', r));
+    process.kill(-server.pid!, 'SIGTERM');
+    await exited;
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 
@@ -6,8 +6,8 @@ const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
  * Runs a module in a worker thread. The module reads its input from `workerData.input` and talks
  * through `parentPort`. Works the same from TypeScript source (tsx, vitest) and from JavaScript.
  */
-export function startWorker(entry: URL, input: unknown, resourceLimits?: ResourceLimits): Worker {
-  return new Worker(BOOTSTRAP, { workerData: { entry: entry.href, input }, resourceLimits });
+export function startWorker(entry: URL, input: unknown, resourceLimits?: ResourceLimits, transferList?: TransferListItem[]): Worker {
+  return new Worker(BOOTSTRAP, { workerData: { entry: entry.href, input }, resourceLimits, transferList });
 }
 
 /**

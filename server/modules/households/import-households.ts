@@ -7,6 +7,7 @@ import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { addYears, chinaDate } from '../../platform/dates.js';
 import { conflict } from '../../platform/errors.js';
+import { MessageChannel } from 'node:worker_threads';
 import { startWorker, WorkerMessages } from '../../platform/worker-thread.js';
 import { getOrgInScope, type OrgRow } from '../orgs/orgs.queries.js';
 import { isUniqueViolation } from './household-id-claims.js';
@@ -62,10 +63,16 @@ export async function importHouseholds({
   asArchived: boolean;
   onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportResult> {
-  const worker = startWorker(new URL('./household-import-worker.ts', import.meta.url), {
-    buffer: new Uint8Array(buffer),
-    keys: { piiEncryptionKey: ctx.secrets.piiEncryptionKey, piiLookupKey: ctx.secrets.piiLookupKey },
-  }, PREPARATION_LIMITS);
+  const { port1: memberPort, port2: memberSheetPort } = new MessageChannel();
+  const memberWorker = startWorker(new URL('./member-sheet-worker.ts', import.meta.url), { buffer: new Uint8Array(buffer), port: memberSheetPort }, PREPARATION_LIMITS, [memberSheetPort]);
+  const worker = startWorker(
+    new URL('./household-import-worker.ts', import.meta.url),
+    { buffer: new Uint8Array(buffer), keys: { piiEncryptionKey: ctx.secrets.piiEncryptionKey, piiLookupKey: ctx.secrets.piiLookupKey }, memberPort },
+    PREPARATION_LIMITS,
+    [memberPort],
+  );
+  // If the member sheet's worker fails, the import's worker would wait for its rows for ever.
+  memberWorker.on('error', () => void worker.terminate());
   const messages = new WorkerMessages<PreparationMessage>(worker);
   try {
     let m = await messages.next();
@@ -105,7 +112,7 @@ export async function importHouseholds({
     }
     return { ok: true, households: total, members, rowsRead, errors: [] };
   } finally {
-    await messages.stop();
+    await Promise.all([messages.stop(), memberWorker.terminate()]);
   }
 }
 
