@@ -21,11 +21,16 @@ export async function bulkInsert<T extends PgTable>(db: DbOrTx, table: T, rows: 
       const isArray = type.endsWith('[]');
       const isJson = type === 'jsonb' || type === 'json';
       // Array and JSON values travel as text and are cast back, since unnest would flatten arrays.
+      const values = batch.map((r) => {
+        const v = r[key];
+        if (v === undefined || v === null) return null;
+        if (isArray) return toArrayLiteral(v as unknown[]);
+        if (isJson) return JSON.stringify(v);
+        if (v instanceof Date) return v.toISOString();
+        return v;
+      });
       const paramType = isArray || isJson ? 'text' : type;
-      // Each column goes as one array literal built here: the driver's own array serializer cost
-      // more than the database's insert for wide rows (measured on PGlite).
-      const literal = arrayLiteral(batch, key, isArray, isJson);
-      arrays.push(sql`${sql.param(literal)}::${sql.raw(paramType)}[]`);
+      arrays.push(sql`${sql.param(values)}::${sql.raw(paramType)}[]`);
       selects.push(sql.raw(`c${i}${isArray || isJson ? `::${type}` : ''}`));
     });
     const aliases = sql.raw(columns.map((_, i) => `c${i}`).join(', '));
@@ -35,23 +40,6 @@ export async function bulkInsert<T extends PgTable>(db: DbOrTx, table: T, rows: 
   }
 }
 
-const quote = (text: string) => '"' + (/["\\]/.test(text) ? text.replace(/["\\]/g, (c) => '\\' + c) : text) + '"';
-
 function toArrayLiteral(values: unknown[]): string {
-  return `{${values.map((v) => quote(String(v))).join(',')}}`;
-}
-
-/** A PostgreSQL array literal of one column of the batch: every element quoted, NULL for null. */
-function arrayLiteral(batch: Array<Record<string, unknown>>, key: string, isArray: boolean, isJson: boolean): string {
-  const parts = new Array<string>(batch.length);
-  for (let r = 0; r < batch.length; r++) {
-    const v = batch[r][key];
-    if (v === undefined || v === null) parts[r] = 'NULL';
-    else if (isArray) parts[r] = quote(toArrayLiteral(v as unknown[]));
-    else if (isJson) parts[r] = quote(JSON.stringify(v));
-    else if (v instanceof Date) parts[r] = quote(v.toISOString());
-    else if (typeof v === 'number' || typeof v === 'boolean') parts[r] = String(v);
-    else parts[r] = quote(String(v));
-  }
-  return '{' + parts.join(',') + '}';
+  return `{${values.map((v) => `"${String(v).replace(/["\\]/g, (c) => '\\' + c)}"`).join(',')}}`;
 }
