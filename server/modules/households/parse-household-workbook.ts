@@ -150,6 +150,7 @@ export async function parseHouseholdWorkbook(
 ) {
   const memberReading = readMemberSheet();
   const householdSheet = readTemplateSheet(buffer, HOUSEHOLD_SHEET);
+  if (householdSheet !== 'not_xlsx') onProgress(householdSheet.rows.length);
   const memberSheet = await memberReading;
   if (householdSheet === 'not_xlsx' || memberSheet === 'not_xlsx')
     return { households: [], errors: [{ sheet: '', row: 0, column: '', value: '', reason: R.notXlsx }], rowsRead: 0 };
