@@ -53,8 +53,9 @@ export async function prepareHouseholdImport(
   }
   const members = parsed.households.reduce((n, h) => n + h.input.members.length, 0);
   post({ type: 'valid', rowsRead: parsed.rowsRead, households: parsed.households.length, members });
-  for (let i = 0; i < parsed.households.length; i += batchSize) {
-    const batch = parsed.households.slice(i, i + batchSize);
+  // A small first batch lets the writer start sooner.
+  for (let i = 0, size = Math.min(1000, batchSize); i < parsed.households.length; i += size, size = batchSize) {
+    const batch = parsed.households.slice(i, i + size);
     const households = batch.map((h) => prepareHousehold(secrets, h));
     const ids = batch.flatMap((h, j) => idsInFile(h, households[j].workerIdHash, households[j].members.map((m) => m.idHash)));
     post({ type: 'batch', households, ids });
