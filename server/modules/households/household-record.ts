@@ -67,28 +67,35 @@ function columnsWithoutName(secrets: PiiKeys, input: Omit<CreateHouseholdInput, 
   };
 }
 
-export function memberRows(secrets: PiiKeys, householdId: string, members: MemberInput[]): Array<typeof householdMembers.$inferInsert> {
-  return members.map((m, position) => {
-    const id = protectIdNumber(secrets, m.idNumber);
-    return {
-      householdId,
-      position,
-      relation: m.relation,
-      name: m.name,
-      idEnc: id.enc,
-      idHash: id.hash,
-      idMasked: id.masked,
-      sex: id.sex,
-      birthDate: id.birthDate,
-      health: m.health,
-      medicalInsurance: m.medicalInsurance ?? null,
-      monthlyIncomeFen: m.monthlyIncomeFen,
-      status: m.status ?? null,
-      schoolOrEmployer: m.schoolOrEmployer ?? null,
-      schoolStage: m.schoolStage ?? null,
-      enrolmentYear: m.enrolmentYear ?? null,
-    };
-  });
+/** A member's stored ID columns: ciphertext, keyed hash, mask, and what the number tells. */
+export type MemberIdColumns = Pick<typeof householdMembers.$inferInsert, 'idEnc' | 'idHash' | 'idMasked' | 'sex' | 'birthDate'>;
+
+export const memberIdColumns = (id: ProtectedId): MemberIdColumns => ({ idEnc: id.enc, idHash: id.hash, idMasked: id.masked, sex: id.sex, birthDate: id.birthDate });
+
+/** One member row from its input and its stored ID columns; shared by filing, import and correction. */
+export function memberRow(householdId: string, position: number, m: Omit<MemberInput, 'idNumber'>, id: MemberIdColumns): typeof householdMembers.$inferInsert {
+  return {
+    householdId,
+    position,
+    relation: m.relation,
+    name: m.name,
+    idEnc: id.idEnc,
+    idHash: id.idHash,
+    idMasked: id.idMasked,
+    sex: id.sex,
+    birthDate: id.birthDate,
+    health: m.health,
+    medicalInsurance: m.medicalInsurance ?? null,
+    monthlyIncomeFen: m.monthlyIncomeFen,
+    status: m.status ?? null,
+    schoolOrEmployer: m.schoolOrEmployer ?? null,
+    schoolStage: m.schoolStage ?? null,
+    enrolmentYear: m.enrolmentYear ?? null,
+  };
+}
+
+export function memberRows(secrets: PiiKeys, householdId: string, members: MemberInput[]) {
+  return members.map((m, position) => memberRow(householdId, position, m, memberIdColumns(protectIdNumber(secrets, m.idNumber))));
 }
 
 /** The same person twice in one filing is a input error, caught before any claim. */

@@ -156,13 +156,13 @@ describe('filing workflow', () => {
     const newborn = uniqueIdNumber(2024);
     // The spouse's income changes, the child stays, a grandchild joins: no ID number retyped.
     const res = await maker.patch(`/api/households/${id}`, {
-      members: [keep(spouse, { monthlyIncomeFen: 90000 }), keep(child), { relation: 'grandchild', name: '王小小', idNumber: newborn }],
+      members: [keep(spouse, { monthlyIncomeFen: 90000, name: '李秀英（更正）' }), keep(child), { relation: 'grandchild', name: '王小小', idNumber: newborn }],
     });
     expect(res.statusCode, res.body).toBe(200);
     const after = (await maker.get(`/api/households/${id}`)).json();
     expect(after.members.map((m: { id: string }) => m.id).slice(0, 2)).toEqual([spouse.id, child.id]);
     expect(after.members.map((m: { idNumberMasked: string }) => m.idNumberMasked)).toEqual([spouse.idNumberMasked, child.idNumberMasked, newborn.slice(0, 6) + '********' + newborn.slice(14)]);
-    expect(after.members[0].monthlyIncomeFen).toBe(90000);
+    expect(after.members[0]).toMatchObject({ monthlyIncomeFen: 90000, name: '李秀英（更正）' });
     expect(after.householdSize).toBe(4);
     // The kept numbers are still claimed: filing the spouse elsewhere is refused.
     const revealed = (await reviewerB.post(`/api/households/${id}/reveal`, { field: 'memberIdNumber', memberId: spouse.id, reason: '核对成员身份' })).json().value as string;

@@ -9,12 +9,11 @@ import type { Secrets } from '../../platform/secrets.js';
 import { appendHouseholdEvent } from './household-events.js';
 import { claimIdNumbers, releaseIdNumbers } from './household-id-claims.js';
 import { protectIdNumber } from './household-pii.js';
-import { householdColumns, memberClaims } from './household-record.js';
+import { householdColumns, memberClaims, memberIdColumns, memberRow, type MemberIdColumns } from './household-record.js';
 import { getHouseholdInScope, type MemberRow } from './households.queries.js';
 
 const EDITABLE = new Set(['applied', 'checked', 'visited', 'returned', 'archived', 'lifted']);
 
-type StoredId = Pick<MemberRow, 'idEnc' | 'idHash' | 'idMasked' | 'sex' | 'birthDate'>;
 
 /**
  * The new member rows of a correction. A member on file (`id`) keeps its row id and, unless a new
@@ -25,13 +24,10 @@ function correctedMembers(secrets: Secrets, householdId: string, workerIdHash: s
   const onFile = new Map(oldMembers.map((m) => [m.id, m]));
   const issues: FieldIssue[] = [];
   const named = new Set<string>();
-  const ids: StoredId[] = members.map((m, i) => {
+  const ids: MemberIdColumns[] = members.map((m, i) => {
     if (m.id && (!onFile.has(m.id) || named.has(m.id))) issues.push({ field: `members.${i}.id`, message: 'not a member of this household, or named twice' });
     if (m.id) named.add(m.id);
-    if (m.idNumber) {
-      const p = protectIdNumber(secrets, m.idNumber);
-      return { idEnc: p.enc, idHash: p.hash, idMasked: p.masked, sex: p.sex, birthDate: p.birthDate };
-    }
+    if (m.idNumber) return memberIdColumns(protectIdNumber(secrets, m.idNumber));
     return onFile.get(m.id!) ?? { idEnc: '', idHash: '', idMasked: '', sex: '', birthDate: '' };
   });
   if (issues.length) throw validation(issues);
@@ -42,21 +38,11 @@ function correctedMembers(secrets: Secrets, householdId: string, workerIdHash: s
     else seen.set(id.idHash, field);
   });
   if (issues.length) throw validation(issues);
-  return members.map((m, position): typeof householdMembers.$inferInsert => ({
-    ...(m.id ? { id: m.id } : {}),
-    householdId,
-    position,
-    relation: m.relation,
-    name: m.name,
-    ...ids[position],
-    health: m.health,
-    medicalInsurance: m.medicalInsurance ?? null,
-    monthlyIncomeFen: m.monthlyIncomeFen,
-    status: m.status ?? null,
-    schoolOrEmployer: m.schoolOrEmployer ?? null,
-    schoolStage: m.schoolStage ?? null,
-    enrolmentYear: m.enrolmentYear ?? null,
-  }));
+  return members.map((m, position) => {
+    const row = memberRow(householdId, position, m, ids[position]);
+    if (m.id) row.id = m.id;
+    return row;
+  });
 }
 
 /**
