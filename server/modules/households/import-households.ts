@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/client.js';
@@ -7,7 +8,7 @@ import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { addYears, chinaDate } from '../../platform/dates.js';
 import { conflict } from '../../platform/errors.js';
-import { MessageChannel } from 'node:worker_threads';
+import type { PiiKeys } from '../../platform/secrets.js';
 import { startWorker, WorkerMessages } from '../../platform/worker-thread.js';
 import { getOrgInScope, type OrgRow } from '../orgs/orgs.queries.js';
 import { isUniqueViolation } from './household-id-claims.js';
@@ -63,17 +64,7 @@ export async function importHouseholds({
   asArchived: boolean;
   onProgress?: (p: ImportProgress) => void;
 }): Promise<ImportResult> {
-  const { port1: memberPort, port2: memberSheetPort } = new MessageChannel();
-  const memberWorker = startWorker(new URL('./member-sheet-worker.ts', import.meta.url), { buffer: new Uint8Array(buffer), port: memberSheetPort }, PREPARATION_LIMITS, [memberSheetPort]);
-  const worker = startWorker(
-    new URL('./household-import-worker.ts', import.meta.url),
-    { buffer: new Uint8Array(buffer), keys: { piiEncryptionKey: ctx.secrets.piiEncryptionKey, piiLookupKey: ctx.secrets.piiLookupKey }, memberPort },
-    PREPARATION_LIMITS,
-    [memberPort],
-  );
-  // If the member sheet's worker fails, the import's worker would wait for its rows for ever.
-  memberWorker.on('error', () => void worker.terminate());
-  const messages = new WorkerMessages<PreparationMessage>(worker);
+  const { messages, stop } = startPreparation(buffer, ctx.secrets);
   try {
     let m = await messages.next();
     while (m.type === 'progress') {
@@ -112,8 +103,24 @@ export async function importHouseholds({
     }
     return { ok: true, households: total, members, rowsRead, errors: [] };
   } finally {
-    await Promise.all([messages.stop(), memberWorker.terminate()]);
+    await stop();
   }
+}
+
+/**
+ * Starts the two preparing threads: the member sheet's worker hands its rows straight to the
+ * import's worker over a MessageChannel, and the import's worker reports here.
+ */
+function startPreparation(buffer: Buffer, secrets: PiiKeys) {
+  const { port1: memberPort, port2: memberSheetPort } = new MessageChannel();
+  const file = new Uint8Array(buffer);
+  const memberWorker = startWorker(new URL('./member-sheet-worker.ts', import.meta.url), { buffer: file, port: memberSheetPort }, PREPARATION_LIMITS, [memberSheetPort]);
+  const keys = { piiEncryptionKey: secrets.piiEncryptionKey, piiLookupKey: secrets.piiLookupKey };
+  const worker = startWorker(new URL('./household-import-worker.ts', import.meta.url), { buffer: file, keys, memberPort }, PREPARATION_LIMITS, [memberPort]);
+  // If the member sheet's worker fails, the import's worker would wait for its rows for ever.
+  memberWorker.on('error', () => void worker.terminate());
+  const messages = new WorkerMessages<PreparationMessage>(worker);
+  return { messages, stop: () => Promise.all([messages.stop(), memberWorker.terminate()]) };
 }
 
 async function failed(ctx: Ctx, rowsRead: number, errors: ImportError[], ids: IdInFile[]): Promise<ImportResult> {
