@@ -18,6 +18,7 @@ export class WorkerMessages<M> {
   private readonly queued: M[] = [];
   private waiting: { resolve: (m: M) => void; reject: (e: Error) => void } | null = null;
   private failure: Error | null = null;
+  private error: Error | null = null;
 
   constructor(private readonly worker: Worker) {
     worker.on('message', (m: M) => {
@@ -26,8 +27,12 @@ export class WorkerMessages<M> {
         this.waiting = null;
       } else this.queued.push(m);
     });
-    worker.on('error', (err) => this.fail(err));
-    worker.on('exit', (code) => this.fail(new Error(`worker exited with code ${code} before its last message`)));
+    // A worker's error can be emitted before messages it posted earlier; by 'exit' Node has delivered
+    // them all, so the failure is raised only then (with the error, if there was one).
+    worker.on('error', (err) => {
+      this.error ??= err;
+    });
+    worker.on('exit', (code) => this.fail(this.error ?? new Error(`worker exited with code ${code} before its last message`)));
   }
 
   next(): Promise<M> {
