@@ -35,18 +35,7 @@ export function App() {
               <Route element={<RequireAuth />}>
                 <Route path="/change-password" element={<ChangePasswordPage />} />
                 <Route element={<AppLayout />}>
-                  {MENU_ITEMS.map(({ path, permission, page: Page }) => (
-                    <Route
-                      key={path}
-                      path={path}
-                      element={
-                        <RequirePermission permission={permission}>
-                          <Page />
-                        </RequirePermission>
-                      }
-                    />
-                  ))}
-                  {SUB_PAGES.map(({ path, permission, page: Page }) => (
+                  {[...MENU_ITEMS, ...SUB_PAGES].map(({ path, permission, page: Page }) => (
                     <Route
                       key={path}
                       path={path}

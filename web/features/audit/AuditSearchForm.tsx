@@ -1,20 +1,14 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.js';
+import { FilterButtons } from '../../shared/FilterButtons.js';
 import type { AuditOutcome } from '../../shared/types.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
 import { ACTION_PREFIXES, KNOWN_ACTIONS, actionLabel, objectTypeLabel } from './audit-labels.js';
 import type { AuditFilter } from './audit.api.js';
 
-interface AuditFormValues {
-  actor?: string;
-  orgId?: string;
-  action?: string;
-  objectType?: string;
-  objectId?: string;
-  outcome?: AuditOutcome;
+interface AuditFormValues extends Omit<AuditFilter, 'from' | 'to'> {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
@@ -92,18 +86,13 @@ export function AuditSearchForm({ onSearch }: { onSearch: (filter: AuditFilter) 
         </Col>
         <Col xs={24} lg={6}>
           <Form.Item label=" ">
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} style={{ marginRight: 8 }} data-testid="audit-submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
+            <FilterButtons
+              submitTestId="audit-submit"
+              onReset={() => {
                 form.resetFields();
                 onSearch({});
               }}
-            >
-              {t('common.reset')}
-            </Button>
+            />
           </Form.Item>
         </Col>
       </Row>

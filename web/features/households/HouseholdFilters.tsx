@@ -1,8 +1,8 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Space, Switch, Tooltip } from 'antd';
+import { Col, Form, Input, Row, Select, Switch, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HardshipCategory, HardshipCause, HOUSEHOLD_STATUSES, SchoolStage, type HouseholdStatus } from '../../../contracts/households.js';
+import { HardshipCategory, HardshipCause, HOUSEHOLD_STATUSES, SchoolStage } from '../../../contracts/households.js';
+import { FilterButtons } from '../../shared/FilterButtons.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
 import { codeOptions } from './household-labels.js';
 import type { HouseholdFilter } from './households.api.js';
@@ -10,13 +10,7 @@ import type { HouseholdFilter } from './households.api.js';
 /** The re-verification worklist: archived households whose yearly check falls due within 30 days (or is overdue). */
 export const DUE_WITHIN_DAYS = 30;
 
-interface FilterFormValues {
-  q?: string;
-  orgId?: string;
-  status?: HouseholdStatus[];
-  category?: string;
-  cause?: string;
-  schoolStage?: string;
+interface FilterFormValues extends Omit<HouseholdFilter, 'dueWithinDays'> {
   due?: boolean;
 }
 
@@ -102,20 +96,13 @@ export function HouseholdFilters({ value, onSearch }: { value: HouseholdFilter; 
         </Col>
         <Col xs={24} sm={18} lg={8}>
           <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="household-filter-submit">
-                {t('common.search')}
-              </Button>
-              <Button
-                icon={<ReloadOutlined />}
-                onClick={() => {
-                  form.resetFields();
-                  onSearch({});
-                }}
-              >
-                {t('common.reset')}
-              </Button>
-            </Space>
+            <FilterButtons
+              submitTestId="household-filter-submit"
+              onReset={() => {
+                form.resetFields();
+                onSearch({});
+              }}
+            />
           </Form.Item>
         </Col>
       </Row>

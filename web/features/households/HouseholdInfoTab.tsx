@@ -57,6 +57,11 @@ export function HouseholdInfoTab({ h }: { h: HouseholdDetail }) {
   const { index } = useOrgTree();
   const org = index?.byId.get(h.orgId);
   const yesNo = (v: boolean) => t(v ? 'common.yes' : 'common.no');
+  const revealable = (field: 'idNumber' | 'phone' | 'bankCard', masked: string | null, testId: string) => (
+    <Masked value={masked}>
+      <RevealButton householdId={h.id} field={field} label={t(`households.fields.${field}`)} owner={h.name} testId={testId} />
+    </Masked>
+  );
   const region = h.hukouRegion ? `${h.hukouRegion}${JIAOZUO_COUNTIES[h.hukouRegion] ? ` ${JIAOZUO_COUNTIES[h.hukouRegion]}` : ''}` : null;
   const disability =
     h.disabilityType === 'none'
@@ -74,20 +79,12 @@ export function HouseholdInfoTab({ h }: { h: HouseholdDetail }) {
           {
             key: 'id',
             label: t('households.fields.idNumber'),
-            children: (
-              <Masked value={h.idNumberMasked}>
-                <RevealButton householdId={h.id} field="idNumber" label={t('households.fields.idNumber')} owner={h.name} testId="reveal-id" />
-              </Masked>
-            ),
+            children: revealable('idNumber', h.idNumberMasked, 'reveal-id'),
           },
           {
             key: 'phone',
             label: t('households.fields.phone'),
-            children: (
-              <Masked value={h.phoneMasked}>
-                <RevealButton householdId={h.id} field="phone" label={t('households.fields.phone')} owner={h.name} testId="reveal-phone" />
-              </Masked>
-            ),
+            children: revealable('phone', h.phoneMasked, 'reveal-phone'),
           },
           { key: 'ethnicity', label: t('households.fields.ethnicity'), children: dash(h.ethnicity) },
           { key: 'political', label: t('households.fields.politicalStatus'), children: dash(codeLabel(PoliticalStatus, h.politicalStatus, lang)) },
@@ -113,11 +110,7 @@ export function HouseholdInfoTab({ h }: { h: HouseholdDetail }) {
           {
             key: 'card',
             label: t('households.fields.bankCard'),
-            children: (
-              <Masked value={h.bankCardMasked}>
-                <RevealButton householdId={h.id} field="bankCard" label={t('households.fields.bankCard')} owner={h.name} testId="reveal-card" />
-              </Masked>
-            ),
+            children: revealable('bankCard', h.bankCardMasked, 'reveal-card'),
           },
         ]}
       />

@@ -1,11 +1,11 @@
-import type { FormInstance } from 'antd';
+import { App, type FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ID_PROBLEM_MESSAGES } from '../../../contracts/households.js';
 import { isApiError, type FieldIssue } from '../../shared/api.js';
 import { errorMessage, issueField } from '../../shared/errors.js';
+import { useReportError } from '../../shared/useReportError.js';
 
 type NamePath = (string | number)[];
 
@@ -92,6 +92,7 @@ export function applyHouseholdFormErrors(t: TFunction, form: FormInstance, err: 
 export function useReportHouseholdError() {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const report = useReportError(householdErrorMessage);
   return useCallback(
     (err: unknown, form?: { instance: FormInstance; isField: (path: NamePath) => boolean }) => {
       if (isApiError(err) && err.status === 401) return;
@@ -99,14 +100,8 @@ export function useReportHouseholdError() {
         void message.error(t('households.errors.checkFields'));
         return;
       }
-      let text = householdErrorMessage(t, err);
-      if (isApiError(err) && err.code === 'VALIDATION' && err.details.issues?.length)
-        text = t('errors.withDetail', {
-          summary: t('errors.code.VALIDATION'),
-          detail: err.details.issues.map((i) => `${issueField(i)}: ${i.message}`).join('; '),
-        });
-      void message.error(text);
+      report(err);
     },
-    [t, message],
+    [t, message, report],
   );
 }

@@ -5,6 +5,7 @@ import { Username } from '../../../contracts/users.js';
 import { useCan } from '../../app/session.js';
 import { useReportError } from '../../shared/useReportError.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
+import { displayNameRules } from './display-name.js';
 import { RoleSelect } from './RoleSelect.js';
 import { useCreateUser, type OneTimePassword } from './users.api.js';
 
@@ -16,8 +17,6 @@ interface CreateUserValues {
 }
 
 const FIELDS = ['orgId', 'username', 'displayName', 'roles'] as const;
-const DISPLAY_NAME_MAX = 50;
-
 export function CreateUserModal({ open, defaultOrgId, onClose, onCreated }: { open: boolean; defaultOrgId?: string; onClose: () => void; onCreated: (otp: OneTimePassword) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -70,10 +69,7 @@ export function CreateUserModal({ open, defaultOrgId, onClose, onCreated }: { op
         <Form.Item
           name="displayName"
           label={t('users.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) },
-            { max: DISPLAY_NAME_MAX, message: t('users.displayNameTooLong', { max: DISPLAY_NAME_MAX }) },
-          ]}
+          rules={displayNameRules(t)}
         >
           <Input autoComplete="off" data-testid="user-form-display-name" />
         </Form.Item>

@@ -4,14 +4,13 @@ import { useMe } from '../../app/session.js';
 import type { User } from '../../shared/types.js';
 import { useReportError } from '../../shared/useReportError.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
+import { displayNameRules } from './display-name.js';
 import { useUpdateUser } from './users.api.js';
 
 interface EditUserValues {
   displayName: string;
   orgId: string;
 }
-
-const DISPLAY_NAME_MAX = 50;
 
 /** Renames a user or moves them to another org in the subtree (not oneself). */
 export function EditUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -55,10 +54,7 @@ export function EditUserModal({ user, onClose }: { user: User | null; onClose: (
         <Form.Item
           name="displayName"
           label={t('users.displayName')}
-          rules={[
-            { required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) },
-            { max: DISPLAY_NAME_MAX, message: t('users.displayNameTooLong', { max: DISPLAY_NAME_MAX }) },
-          ]}
+          rules={displayNameRules(t)}
         >
           <Input />
         </Form.Item>

@@ -1,7 +1,7 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select } from 'antd';
+import { Col, Form, Input, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLE_KEYS, type RoleKey } from '../../../contracts/roles.js';
+import { FilterButtons } from '../../shared/FilterButtons.js';
 import { roleLabel } from '../../shared/labels.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
 
@@ -47,18 +47,12 @@ export function UserFilters({ onSearch }: { onSearch: (values: UserFilterValues)
         </Col>
         <Col xs={24} lg={5}>
           <Form.Item>
-            <Button type="primary" htmlType="submit" icon={<SearchOutlined />} style={{ marginRight: 8 }}>
-              {t('common.search')}
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => {
+            <FilterButtons
+              onReset={() => {
                 form.resetFields();
                 onSearch({});
               }}
-            >
-              {t('common.reset')}
-            </Button>
+            />
           </Form.Item>
         </Col>
       </Row>
