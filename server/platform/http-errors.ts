@@ -5,11 +5,7 @@ import { AppError, HTTP_STATUS, type FieldIssue } from './errors.js';
 
 /** The one mapper from any thrown error to `{ error: { code, message, details, requestId } }`. */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  let appError = toAppError(error);
-  const limit = request.routeOptions.bodyLimit;
-  // Fastify's own 413 does not say the limit; the client needs it to tell the user.
-  if (!(error instanceof AppError) && (error as { statusCode?: number }).statusCode === 413 && limit)
-    appError = new AppError('LIMIT_EXCEEDED', `request body too large (at most ${limit} bytes)`, { issues: [{ field: 'body', message: `larger than ${limit} bytes` }], maxBytes: limit });
+  const appError = toAppError(error, request.routeOptions.bodyLimit);
   if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
   const status = (error as { statusCode?: number }).statusCode === 413 ? 413 : HTTP_STATUS[appError.code];
   return reply.status(status).send({
@@ -17,7 +13,7 @@ export function sendError(error: unknown, request: FastifyRequest, reply: Fastif
   });
 }
 
-function toAppError(error: unknown): AppError {
+function toAppError(error: unknown, bodyLimit: number | undefined): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     // A verb parsed its input itself (bodies typed z.unknown() at the route): the fields are in the body.
@@ -44,6 +40,9 @@ function toAppError(error: unknown): AppError {
     return new AppError('VALIDATION', 'body is not valid JSON', { issues: [{ field: 'body', message: 'malformed JSON' }] });
   if (fe?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
     return new AppError('VALIDATION', 'unsupported content type', { issues: [{ field: 'content-type', message: fe.message }] });
+  // Fastify's own 413 does not say the limit; the client needs it to tell the user.
+  if (fe?.statusCode === 413 && bodyLimit)
+    return new AppError('LIMIT_EXCEEDED', `request body too large (at most ${bodyLimit} bytes)`, { issues: [{ field: 'body', message: `larger than ${bodyLimit} bytes` }], maxBytes: bodyLimit });
   if (fe?.statusCode === 413)
     return new AppError('LIMIT_EXCEEDED', 'request body too large', { issues: [{ field: 'body', message: 'too large' }] });
   if (fe?.statusCode === 429) return new AppError('LIMIT_EXCEEDED', 'too many requests, try again later');

@@ -171,12 +171,12 @@ async function writeBatch(tx: Tx, ctx: Ctx, stamp: ReturnType<typeof writeStamp>
   await bulkInsert(tx, households, rows);
   await bulkInsert(tx, householdMembers, batch.flatMap((p) => p.members));
   const claims = batch.flatMap((p) => [
-    { idHash: p.workerIdHash, householdId: p.id, role: 'worker' },
-    ...p.members.map((m) => ({ idHash: m.idHash, householdId: p.id, role: 'member' })),
+    { idHash: p.columns.idHash, householdId: p.columns.id, role: 'worker' },
+    ...p.members.map((m) => ({ idHash: m.idHash, householdId: p.columns.id, role: 'member' })),
   ]);
   await bulkInsert(tx, householdIdClaims, claims);
   const events = batch.map((p) => ({
-    householdId: p.id,
+    householdId: p.columns.id,
     at: stamp.now,
     actorUserId: ctx.actor!.userId,
     actorName: ctx.actor!.username,

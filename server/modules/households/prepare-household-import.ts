@@ -14,11 +14,10 @@ export interface IdInFile {
 
 /** A household ready to insert: every column but those the writer stamps (case number, org, status, times). */
 export interface PreparedHousehold {
-  id: string;
+  /** The household's row in the file, kept in its history. */
   row: number;
   columns: ReturnType<typeof householdColumns> & ReturnType<typeof workerIdColumns> & { id: string; name: string };
   members: ReturnType<typeof memberRows>;
-  workerIdHash: string;
 }
 
 // A larger young generation for the preparing threads: 100,000 households make millions of short-lived objects.
@@ -57,7 +56,7 @@ export async function prepareHouseholdImport(
   for (let i = 0, size = Math.min(1000, batchSize); i < parsed.households.length; i += size, size = batchSize) {
     const batch = parsed.households.slice(i, i + size);
     const households = batch.map((h) => prepareHousehold(secrets, h));
-    const ids = batch.flatMap((h, j) => idsInFile(h, households[j].workerIdHash, households[j].members.map((m) => m.idHash)));
+    const ids = batch.flatMap((h, j) => idsInFile(h, households[j].columns.idHash, households[j].members.map((m) => m.idHash)));
     post({ type: 'batch', households, ids });
   }
   post({ type: 'done' });
@@ -67,7 +66,7 @@ function prepareHousehold(secrets: PiiKeys, parsed: ParsedHousehold): PreparedHo
   const id = crypto.randomUUID();
   const worker = protectIdNumber(secrets, parsed.input.idNumber);
   const columns = Object.assign(householdColumns(secrets, parsed.input), workerIdColumns(worker), { id, name: parsed.input.name });
-  return { id, row: parsed.row, columns, members: memberRows(secrets, id, parsed.input.members), workerIdHash: worker.hash };
+  return { row: parsed.row, columns, members: memberRows(secrets, id, parsed.input.members) };
 }
 
 function idsInFile(h: ParsedHousehold, workerHash: string, memberHashes: string[]): IdInFile[] {
