@@ -198,9 +198,15 @@ describe('filing workflow', () => {
     await checker.post(`/api/households/${id}/visit`, visit);
     await reviewerB.post(`/api/households/${id}/start-notice`, { noticeDays: 7 });
     const o = await reviewerB.post(`/api/households/${id}/objections`, { content: '其子女已参加工作，收入未申报' });
+    // Upholding returns the household, so only a reviewer at a level above may (the return step's rule).
+    const sameLevel = await reviewerE.post(`/api/households/${id}/objections/${o.json().id}/resolve`, { resolution: '属实', upheld: true });
+    expect(sameLevel.statusCode).toBe(403);
+    expect(sameLevel.json().error.details.reason).toBe('level_above_required');
     const res = await reviewerB.post(`/api/households/${id}/objections/${o.json().id}/resolve`, { resolution: '经核实属实，退回补充收入材料', upheld: true });
     expect(res.json().status).toBe('returned');
-    expect((await maker.get(`/api/households/${id}`)).json().status).toBe('returned');
+    const after = (await maker.get(`/api/households/${id}`)).json();
+    expect(after.status).toBe('returned');
+    expect(after.history.at(-1)).toMatchObject({ action: 'return', toStatus: 'returned', reason: '经核实属实，退回补充收入材料' });
   });
 
   it('computes the household income per head in whole fen', async () => {

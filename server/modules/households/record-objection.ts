@@ -1,11 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { ObjectionInput, ResolveObjectionInput } from '../../../contracts/households.js';
-import { householdObjections, households } from '../../db/schema/index.js';
+import { householdObjections } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { appendHouseholdEvent } from './household-events.js';
+import { applyHouseholdStep } from './run-household-step.js';
 import { getHouseholdInScope } from './households.queries.js';
 
 /** Records an objection raised during the public notice (公示异议); approval waits until it is resolved. */
@@ -42,11 +43,11 @@ export async function resolveObjection({ ctx, id, objectionId, input }: { ctx: C
       .set({ resolution: data.resolution, upheld: data.upheld, resolvedAt: ctx.clock.now(), resolvedBy: actor.userId })
       .where(eq(householdObjections.id, objectionId));
     await appendHouseholdEvent(tx, ctx, id, 'objection_resolved', { reason: data.resolution, details: { objectionId, upheld: data.upheld } });
-    if (data.upheld && h.status === 'in_notice') {
-      await tx.update(households).set({ status: 'returned', noticeStartsOn: null, noticeEndsOn: null, updatedAt: ctx.clock.now() }).where(eq(households.id, id));
-      await appendHouseholdEvent(tx, ctx, id, 'return', { fromStatus: 'in_notice', toStatus: 'returned', reason: data.resolution });
-    }
     await audit(tx, ctx, 'household.resolve_objection', { objectType: 'household', objectId: id, orgId: h.orgId, orgPath: h.orgPath, details: { objectionId, upheld: data.upheld } });
-    return { id: objectionId, upheld: data.upheld, status: data.upheld && h.status === 'in_notice' ? 'returned' : h.status };
+    // An upheld objection during the notice is a return, under the return step's own rules; its reason
+    // is the resolution (kept whole on the objection), within the 500 characters a reason allows.
+    const reason = Array.from(data.resolution).slice(0, 500).join('');
+    const status = data.upheld && h.status === 'in_notice' ? (await applyHouseholdStep(tx, ctx, h, 'return', { reason })).status : h.status;
+    return { id: objectionId, upheld: data.upheld, status };
   });
 }

@@ -86,26 +86,37 @@ export async function runHouseholdStep({ ctx, id, step, input }: { ctx: Ctx; id:
   return ctx.db.transaction(async (tx) => {
     const h = await getHouseholdInScope(tx, actor, id, { forUpdate: true });
     if (!actor.permissions.has(permissionFor(step, h.status))) throw forbidden(permissionFor(step, h.status));
-    assertStepAllowed(step, h, actor);
-    const today = chinaDate(ctx.clock.now());
-    const effect = await EFFECTS[step](tx, ctx, h, input, today);
-    const toStatus = STEPS[step].to === 'same' ? h.status : STEPS[step].to;
-    if (step === 'reopen') {
-      const members = await tx.select({ idHash: householdMembers.idHash }).from(householdMembers).where(eq(householdMembers.householdId, id));
-      await claimIdNumbers(tx, id, [{ hash: h.idHash, role: 'worker', field: 'idNumber' }, ...memberClaims(members)]);
-    }
-    await tx
-      .update(households)
-      .set({ ...effect.changes, status: toStatus, updatedAt: ctx.clock.now(), version: sql`${households.version} + 1` })
-      .where(eq(households.id, id));
-    await appendHouseholdEvent(tx, ctx, id, step, { fromStatus: h.status, toStatus, reason: effect.reason, details: effect.details });
-    await audit(tx, ctx, `household.${step}`, {
-      objectType: 'household',
-      objectId: id,
-      orgId: h.orgId,
-      orgPath: h.orgPath,
-      details: { caseNo: h.caseNo, from: h.status, to: toStatus, ...(effect.reason ? { reason: effect.reason } : {}) },
-    });
-    return { id, status: toStatus };
+    return applyHouseholdStep(tx, ctx, h, step, input);
   });
+}
+
+/**
+ * The step itself inside the caller's transaction, on a household read in scope with a row lock:
+ * status, level and maker-checker rules, then the change, history and audit. Also used where another
+ * action leads to a step (an upheld objection returns the household).
+ */
+export async function applyHouseholdStep(tx: Tx, ctx: Ctx, h: HouseholdWithOrg, step: StepName, input?: unknown) {
+  const actor = requireActor(ctx);
+  const id = h.id;
+  assertStepAllowed(step, h, actor);
+  const today = chinaDate(ctx.clock.now());
+  const effect = await EFFECTS[step](tx, ctx, h, input, today);
+  const toStatus = STEPS[step].to === 'same' ? h.status : STEPS[step].to;
+  if (step === 'reopen') {
+    const members = await tx.select({ idHash: householdMembers.idHash }).from(householdMembers).where(eq(householdMembers.householdId, id));
+    await claimIdNumbers(tx, id, [{ hash: h.idHash, role: 'worker', field: 'idNumber' }, ...memberClaims(members)]);
+  }
+  await tx
+    .update(households)
+    .set({ ...effect.changes, status: toStatus, updatedAt: ctx.clock.now(), version: sql`${households.version} + 1` })
+    .where(eq(households.id, id));
+  await appendHouseholdEvent(tx, ctx, id, step, { fromStatus: h.status, toStatus, reason: effect.reason, details: effect.details });
+  await audit(tx, ctx, `household.${step}`, {
+    objectType: 'household',
+    objectId: id,
+    orgId: h.orgId,
+    orgPath: h.orgPath,
+    details: { caseNo: h.caseNo, from: h.status, to: toStatus, ...(effect.reason ? { reason: effect.reason } : {}) },
+  });
+  return { id, status: toStatus };
 }
