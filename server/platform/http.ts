@@ -45,3 +45,10 @@ declare module 'fastify' {
     resource?: string;
   }
 }
+
+/** RFC 6266 / 5987: an ASCII fallback and the real (UTF-8) name. */
+export function contentDisposition(fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

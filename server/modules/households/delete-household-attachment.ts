@@ -1,5 +1,6 @@
+import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { ReasonInput } from '../../../contracts/households.js';
+import type { ReasonInput } from '../../../contracts/households.js';
 import { householdAttachments } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
@@ -13,9 +14,8 @@ import { getHouseholdInScope } from './households.queries.js';
  * (who, when, why). It leaves the list and can no longer be downloaded; the row and the encrypted
  * file are kept for the record.
  */
-export async function deleteHouseholdAttachment({ ctx, householdId, attachmentId, input }: { ctx: Ctx; householdId: string; attachmentId: string; input: unknown }) {
+export async function deleteHouseholdAttachment({ ctx, householdId, attachmentId, input: { reason } }: { ctx: Ctx; householdId: string; attachmentId: string; input: z.infer<typeof ReasonInput> }) {
   const actor = await authorize(ctx, 'household.update');
-  const { reason } = ReasonInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const h = await getHouseholdInScope(tx, actor, householdId, { forUpdate: true });
     const a = await getAttachment(tx, h.id, attachmentId, { forUpdate: true });

@@ -1,20 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, AttachmentUploadQuery } from '../../../contracts/households.js';
+import { ATTACHMENT_MAX_BYTES, AttachmentUploadQuery, ReasonInput } from '../../../contracts/households.js';
 import type { FileStore } from '../../platform/file-store.js';
-import { IdParams, noStore, typed } from '../../platform/http.js';
+import { contentDisposition, IdParams, noStore, typed } from '../../platform/http.js';
 import { deleteHouseholdAttachment } from './delete-household-attachment.js';
 import { listHouseholdAttachments, readHouseholdAttachment } from './household-attachments.js';
 import { uploadHouseholdAttachment } from './upload-household-attachment.js';
 
 const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
-
-/** RFC 6266 / 5987: an ASCII fallback and the real (UTF-8) name. */
-function contentDisposition(fileName: string) {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /** 附件 of a household (docs/households.md, docs/decisions/007-attachments.md). */
 export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, store: FileStore) {
@@ -38,7 +31,7 @@ export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, stor
     return reply.send(bytes);
   });
 
-  app.delete('/api/households/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams, body: z.unknown() }, config: byId }, async (req) =>
+  app.delete('/api/households/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams, body: ReasonInput }, config: byId }, async (req) =>
     deleteHouseholdAttachment({ ctx: req.ctx, householdId: req.params.id, attachmentId: req.params.attachmentId, input: req.body }),
   );
 

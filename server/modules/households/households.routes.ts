@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { addDays, chinaDate } from '../../platform/dates.js';
-import { IdParams, noStore, typed } from '../../platform/http.js';
+import { contentDisposition, IdParams, noStore, typed } from '../../platform/http.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
 import { createHousehold } from './create-household.js';
 import { getHouseholdInScope, listHouseholds, loadHouseholdParts, type HouseholdFilter, type HouseholdSort } from './households.queries.js';
@@ -28,7 +28,7 @@ const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;
 
 function sendXlsx(reply: { header(k: string, v: string): unknown }, filename: string) {
   reply.header('Content-Type', XLSX_MIME);
-  reply.header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`);
+  reply.header('Content-Disposition', contentDisposition(filename));
   reply.header('Cache-Control', 'no-store');
 }
 
