@@ -16,7 +16,7 @@ import { nextCaseNo } from './households.queries.js';
 export async function createHousehold({ ctx, input }: { ctx: Ctx; input: CreateHouseholdInput }) {
   const actor = await authorize(ctx, 'household.create');
   const data = CreateHouseholdInput.parse(input);
-  assertDistinctIds(data.idNumber, data.members);
+  assertDistinctIds(data.idNumber, data.members.map((m) => m.idNumber));
   return ctx.db.transaction(async (tx) => {
     const org = await getOrgInScope(tx, actor, data.orgId);
     if (!org.active) throw conflict('org_inactive', 'the org is deactivated', { field: 'orgId' });

@@ -98,14 +98,17 @@ export function memberRows(secrets: PiiKeys, householdId: string, members: Membe
   return members.map((m, position) => memberRow(householdId, position, m, memberIdColumns(protectIdNumber(secrets, m.idNumber))));
 }
 
-/** The same person twice in one filing is a input error, caught before any claim. */
-export function assertDistinctIds(workerIdNumber: string, members: MemberInput[]) {
-  const seen = new Map<string, string>([[workerIdNumber, 'idNumber']]);
+/**
+ * The same person twice in one filing is an input error, caught before any claim. Compares ID numbers
+ * on filing, keyed hashes on a correction (whose kept members are never decrypted).
+ */
+export function assertDistinctIds(workerKey: string, memberKeys: string[]) {
+  const seen = new Map<string, string>([[workerKey, 'idNumber']]);
   const issues: FieldIssue[] = [];
-  members.forEach((m, i) => {
+  memberKeys.forEach((key, i) => {
     const field = `members.${i}.idNumber`;
-    if (seen.has(m.idNumber)) issues.push({ field, message: `same ID number as ${seen.get(m.idNumber)}` });
-    else seen.set(m.idNumber, field);
+    if (seen.has(key)) issues.push({ field, message: `same ID number as ${seen.get(key)}` });
+    else seen.set(key, field);
   });
   if (issues.length) throw validation(issues);
 }

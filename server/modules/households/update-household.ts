@@ -9,7 +9,7 @@ import type { Secrets } from '../../platform/secrets.js';
 import { appendHouseholdEvent } from './household-events.js';
 import { claimIdNumbers, releaseIdNumbers } from './household-id-claims.js';
 import { protectIdNumber } from './household-pii.js';
-import { householdColumns, memberClaims, memberIdColumns, memberRow, type MemberIdColumns } from './household-record.js';
+import { assertDistinctIds, householdColumns, memberClaims, memberIdColumns, memberRow, type MemberIdColumns } from './household-record.js';
 import { getHouseholdInScope, type MemberRow } from './households.queries.js';
 
 const EDITABLE = new Set(['applied', 'checked', 'visited', 'returned', 'archived', 'lifted']);
@@ -22,22 +22,17 @@ const EDITABLE = new Set(['applied', 'checked', 'visited', 'returned', 'archived
  */
 function correctedMembers(secrets: Secrets, householdId: string, workerIdHash: string, oldMembers: MemberRow[], members: UpdateMemberInput[]) {
   const onFile = new Map(oldMembers.map((m) => [m.id, m]));
-  const issues: FieldIssue[] = [];
   const named = new Set<string>();
-  const ids: MemberIdColumns[] = members.map((m, i) => {
-    if (m.id && (!onFile.has(m.id) || named.has(m.id))) issues.push({ field: `members.${i}.id`, message: 'not a member of this household, or named twice' });
-    if (m.id) named.add(m.id);
-    if (m.idNumber) return memberIdColumns(protectIdNumber(secrets, m.idNumber));
-    return onFile.get(m.id!) ?? { idEnc: '', idHash: '', idMasked: '', sex: '', birthDate: '' };
+  const issues: FieldIssue[] = [];
+  members.forEach((m, i) => {
+    if (!m.id) return;
+    if (!onFile.has(m.id) || named.has(m.id)) issues.push({ field: `members.${i}.id`, message: 'not a member of this household, or named twice' });
+    named.add(m.id);
   });
   if (issues.length) throw validation(issues);
-  const seen = new Map<string, string>([[workerIdHash, 'idNumber']]);
-  ids.forEach((id, i) => {
-    const field = `members.${i}.idNumber`;
-    if (seen.has(id.idHash)) issues.push({ field, message: `same ID number as ${seen.get(id.idHash)}` });
-    else seen.set(id.idHash, field);
-  });
-  if (issues.length) throw validation(issues);
+  // A member without a retyped number is one on file (the input schema requires one of the two).
+  const ids = members.map((m): MemberIdColumns => (m.idNumber ? memberIdColumns(protectIdNumber(secrets, m.idNumber)) : onFile.get(m.id!)!));
+  assertDistinctIds(workerIdHash, ids.map((id) => id.idHash));
   return members.map((m, position) => {
     const row = memberRow(householdId, position, m, ids[position]);
     if (m.id) row.id = m.id;
@@ -79,7 +74,7 @@ export async function updateHousehold({ ctx, id, input }: { ctx: Ctx; id: string
     if (rows) {
       await releaseIdNumbers(tx, id, oldMembers.map((m) => m.idHash));
       await tx.delete(householdMembers).where(eq(householdMembers.householdId, id));
-      await claimIdNumbers(tx, id, memberClaims(rows as Array<{ idHash: string }>));
+      await claimIdNumbers(tx, id, memberClaims(rows));
       if (rows.length) await tx.insert(householdMembers).values(rows);
     }
     const changedFields = Object.keys(data);
