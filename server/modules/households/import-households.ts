@@ -14,6 +14,7 @@ import { getOrgInScope, type OrgRow } from '../orgs/orgs.queries.js';
 import { isUniqueViolation } from './household-id-claims.js';
 import { formatCaseNo } from './household-record.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
+import { findArchiveDuplicates } from './import-archive-duplicates.js';
 import type { ImportError } from './parse-household-workbook.js';
 import { PREPARATION_LIMITS, type IdInFile, type PreparationMessage, type PreparedHousehold } from './prepare-household-import.js';
 
@@ -129,25 +130,6 @@ async function failed(ctx: Ctx, rowsRead: number, errors: ImportError[], ids: Id
   if (errors.length === 0) errors.push({ sheet: '户主信息', row: 0, column: '', value: '', reason: R.required });
   errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
   return { ok: false, households: 0, members: 0, rowsRead, errors };
-}
-
-async function findArchiveDuplicates(ctx: Ctx, ids: IdInFile[]): Promise<ImportError[]> {
-  const where = new Map(ids.map((id) => [id.hash, id]));
-  const hashes = [...where.keys()];
-  const errors: ImportError[] = [];
-  for (let i = 0; i < hashes.length; i += 20000) {
-    const held = await ctx.db
-      .select({ idHash: householdIdClaims.idHash, orgName: orgs.name })
-      .from(householdIdClaims)
-      .innerJoin(households, eq(households.id, householdIdClaims.householdId))
-      .innerJoin(orgs, eq(orgs.id, households.orgId))
-      .where(sql`${householdIdClaims.idHash} = any(${sql.param(hashes.slice(i, i + 20000))}::text[])`);
-    for (const h of held) {
-      const { sheet, row, value } = where.get(h.idHash)!;
-      errors.push({ sheet, row, value, column: '身份证号', reason: R.inArchive(h.orgName) });
-    }
-  }
-  return errors;
 }
 
 /** The columns every household of one import shares. */
