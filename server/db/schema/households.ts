@@ -72,6 +72,11 @@ export const households = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     version: integer('version').notNull().default(1),
+    /**
+     * The import that wrote it. While that import is not yet committed (still writing, awaiting a
+     * second person's approval, or being removed after a failure) the household is invisible.
+     */
+    importId: uuid('import_id'),
   },
   (t) => [
     uniqueIndex('households_case_no_key').on(t.caseNo),
@@ -86,6 +91,7 @@ export const households = pgTable(
     index('households_verification_idx').on(t.nextVerificationDue),
     index('households_stages_idx').using('gin', t.memberSchoolStages),
     index('households_causes_idx').using('gin', t.allCauses),
+    index('households_import_idx').on(t.importId).where(sql`${t.importId} is not null`),
   ],
 );
 
@@ -238,7 +244,14 @@ export const householdImports = pgTable('household_imports', {
   id: uuid('id').primaryKey().defaultRandom(),
   orgId: uuid('org_id').notNull(),
   filename: text('filename').notNull(),
-  status: text('status').notNull(), // queued | validating | importing | succeeded | failed
+  /** queued | validating | writing | awaiting_approval | succeeded | failed | rejected */
+  status: text('status').notNull(),
+  jobId: uuid('job_id'),
+  asArchived: boolean('as_archived').notNull().default(false),
+  /** Archiving without the workflow needs a second person (household.review, not the importer). */
+  decidedBy: uuid('decided_by'),
+  decidedAt: ts('decided_at'),
+  decisionReason: text('decision_reason'),
   totalRows: integer('total_rows').notNull().default(0),
   processedRows: integer('processed_rows').notNull().default(0),
   importedHouseholds: integer('imported_households').notNull().default(0),
