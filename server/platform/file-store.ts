@@ -91,7 +91,7 @@ export function createFileStore(opts: { root: string; encryptionKey: Buffer; not
         throw new FileStoreError('stored file has an unknown format');
       const iv = sealed.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
       const tag = sealed.subarray(MAGIC.length + IV_BYTES, MAGIC.length + IV_BYTES + TAG_BYTES);
-      const decipher = crypto.createDecipheriv('aes-256-gcm', opts.encryptionKey, iv);
+      const decipher = crypto.createDecipheriv('aes-256-gcm', opts.encryptionKey, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(key));
       decipher.setAuthTag(tag);
       try {

@@ -24,6 +24,13 @@ describe('PII encryption', () => {
     expect(() => decryptPii(deriveSecrets(crypto.randomBytes(32)), c)).toThrow();
   });
 
+  it('refuses a tag shorter than 16 bytes, which GCM would otherwise check only in part', () => {
+    const raw = Buffer.from(encryptPii(secrets, '').slice(3), 'base64');
+    expect(raw).toHaveLength(28);
+    for (const tagBytes of [4, 8, 12, 15]) expect(() => decryptPii(secrets, 'v1:' + raw.subarray(0, 12 + tagBytes).toString('base64'))).toThrow();
+    expect(decryptPii(secrets, 'v1:' + raw.toString('base64'))).toBe('');
+  });
+
   it('hashes deterministically per key and kind', () => {
     expect(lookupHash(secrets, 'cn-id', 'x')).toBe(lookupHash(secrets, 'cn-id', 'x'));
     expect(lookupHash(secrets, 'cn-id', 'x')).not.toBe(lookupHash(secrets, 'mobile', 'x'));

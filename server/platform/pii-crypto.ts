@@ -16,6 +16,8 @@ function nextIv(): Buffer {
   return iv;
 }
 
+const TAG_BYTES = 16;
+
 /** AES-256-GCM: "v1:" + base64(iv | tag | ciphertext). */
 export function encryptPii(secrets: PiiKeys, plaintext: string): string {
   const iv = nextIv();
@@ -27,9 +29,11 @@ export function encryptPii(secrets: PiiKeys, plaintext: string): string {
 export function decryptPii(secrets: PiiKeys, stored: string): string {
   if (!stored.startsWith('v1:')) throw new Error('unknown ciphertext version');
   const raw = Buffer.from(stored.slice(3), 'base64');
-  const decipher = crypto.createDecipheriv('aes-256-gcm', secrets.piiEncryptionKey, raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  // GCM accepts tags down to 4 bytes; a truncated tag would make forging a value a matter of a few billion tries.
+  if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('ciphertext too short');
+  const decipher = crypto.createDecipheriv('aes-256-gcm', secrets.piiEncryptionKey, raw.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
 }
 
 /** Keyed hash for exact lookup and duplicate detection without storing the plaintext. */
