@@ -3,4 +3,4 @@ export * from './users.js';
 export * from './audit.js';
 export * from './households.js';
 export * from './household-attachments.js';
-export * from './jobs.js';
+export * from './background-jobs.js';

@@ -13,8 +13,8 @@ export type JobState = (typeof JOB_STATES)[number];
  * as rows: any instance claims the oldest runnable job; the caps and the one-run guarantee live in
  * the database (docs/decisions/009-job-runner.md).
  */
-export const jobs = pgTable(
-  'jobs',
+export const backgroundJobs = pgTable(
+  'background_jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
@@ -39,18 +39,18 @@ export const jobs = pgTable(
     finishedAt: ts('finished_at'),
   },
   (t) => [
-    index('jobs_queue_idx').on(t.createdAt, t.id).where(sql`${t.state} = 'queued'`),
-    index('jobs_org_idx').on(t.orgId, t.createdAt),
-    uniqueIndex('jobs_one_running_per_key').on(t.concurrencyKey).where(sql`${t.state} = 'running'`),
-    check('jobs_state_known', sql`${t.state} in ('queued', 'running', 'succeeded', 'failed', 'cancelled')`),
-    check('jobs_running_is_locked', sql`${t.state} <> 'running' or (${t.lockedBy} is not null and ${t.heartbeatAt} is not null)`),
+    index('background_jobs_queue_idx').on(t.createdAt, t.id).where(sql`${t.state} = 'queued'`),
+    index('background_jobs_org_idx').on(t.orgId, t.createdAt),
+    uniqueIndex('background_jobs_one_running_per_key').on(t.concurrencyKey).where(sql`${t.state} = 'running'`),
+    check('background_jobs_state_known', sql`${t.state} in ('queued', 'running', 'succeeded', 'failed', 'cancelled')`),
+    check('background_jobs_running_is_locked', sql`${t.state} <> 'running' or (${t.lockedBy} is not null and ${t.heartbeatAt} is not null)`),
   ],
 );
 
 /** A job's input file (an uploaded workbook), encrypted; removed when the job ends. */
-export const jobFiles = pgTable('job_files', {
+export const backgroundJobFiles = pgTable('background_job_files', {
   jobId: uuid('job_id')
     .primaryKey()
-    .references(() => jobs.id, { onDelete: 'cascade' }),
+    .references(() => backgroundJobs.id, { onDelete: 'cascade' }),
   content: bytea('content').notNull(),
 });

@@ -1,9 +1,9 @@
-CREATE TABLE "job_files" (
+CREATE TABLE "background_job_files" (
 	"job_id" uuid PRIMARY KEY NOT NULL,
 	"content" "bytea" NOT NULL
 );
 --> statement-breakpoint
-CREATE TABLE "jobs" (
+CREATE TABLE "background_jobs" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
 	"state" text NOT NULL,
@@ -19,8 +19,8 @@ CREATE TABLE "jobs" (
 	"created_at" timestamp with time zone NOT NULL,
 	"started_at" timestamp with time zone,
 	"finished_at" timestamp with time zone,
-	CONSTRAINT "jobs_state_known" CHECK ("jobs"."state" in ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
-	CONSTRAINT "jobs_running_is_locked" CHECK ("jobs"."state" <> 'running' or ("jobs"."locked_by" is not null and "jobs"."heartbeat_at" is not null))
+	CONSTRAINT "background_jobs_state_known" CHECK ("background_jobs"."state" in ('queued', 'running', 'succeeded', 'failed', 'cancelled')),
+	CONSTRAINT "background_jobs_running_is_locked" CHECK ("background_jobs"."state" <> 'running' or ("background_jobs"."locked_by" is not null and "background_jobs"."heartbeat_at" is not null))
 );
 --> statement-breakpoint
 ALTER TABLE "household_imports" ADD COLUMN "job_id" uuid;--> statement-breakpoint
@@ -29,11 +29,11 @@ ALTER TABLE "household_imports" ADD COLUMN "decided_by" uuid;--> statement-break
 ALTER TABLE "household_imports" ADD COLUMN "decided_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "household_imports" ADD COLUMN "decision_reason" text;--> statement-breakpoint
 ALTER TABLE "households" ADD COLUMN "import_id" uuid;--> statement-breakpoint
-ALTER TABLE "job_files" ADD CONSTRAINT "job_files_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "jobs" ADD CONSTRAINT "jobs_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "jobs_queue_idx" ON "jobs" USING btree ("created_at","id") WHERE "jobs"."state" = 'queued';--> statement-breakpoint
-CREATE INDEX "jobs_org_idx" ON "jobs" USING btree ("org_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "jobs_one_running_per_key" ON "jobs" USING btree ("concurrency_key") WHERE "jobs"."state" = 'running';--> statement-breakpoint
+ALTER TABLE "background_job_files" ADD CONSTRAINT "background_job_files_job_id_background_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."background_jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "background_jobs" ADD CONSTRAINT "background_jobs_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "background_jobs_queue_idx" ON "background_jobs" USING btree ("created_at","id") WHERE "background_jobs"."state" = 'queued';--> statement-breakpoint
+CREATE INDEX "background_jobs_org_idx" ON "background_jobs" USING btree ("org_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "background_jobs_one_running_per_key" ON "background_jobs" USING btree ("concurrency_key") WHERE "background_jobs"."state" = 'running';--> statement-breakpoint
 CREATE INDEX "households_import_idx" ON "households" USING btree ("import_id") WHERE "households"."import_id" is not null;--> statement-breakpoint
 -- Imports cut short before the job runner existed were left "validating" for ever; they wrote nothing.
 UPDATE "household_imports" SET "status" = 'failed', "message" = '导入被服务重启中断，未写入任何数据，请重新导入', "finished_at" = now() WHERE "status" NOT IN ('succeeded', 'failed');

@@ -1,0 +1,178 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Db } from '../../db/client.js';
+import { beatHeart, claimNextJob, finishJob, hasRunnableWork, saveProgress, takeOverInterruptedJobs, type JobRow } from './job-queries.js';
+
+/** A failure whose message is meant for the person who started the job (Chinese, no internals). */
+export class JobFailure extends Error {}
+
+export interface JobIo {
+  /** Records progress; written to the job row at most once a second. */
+  progress(p: Record<string, unknown>): void;
+  /** Aborted when the server is shutting down: stop at the next safe point and undo. */
+  signal: AbortSignal;
+  /** The instance running the job: its final write checks it still holds the job (stillHoldsJob). */
+  instanceId: string;
+}
+
+export interface JobHandler {
+  kind: string;
+  run(job: JobRow, io: JobIo): Promise<void>;
+  /** Called for a job cut short by a stopped instance, after it was marked failed: undo its partial work. */
+  recover?(job: JobRow): Promise<void>;
+}
+
+export interface JobRunnerOptions {
+  db: Db;
+  /** At most this many jobs run at once across every instance sharing the database. */
+  maxRunning?: number;
+  pollMs?: number;
+  heartbeatMs?: number;
+  /** A running job whose heartbeat is older than this belongs to a stopped instance. */
+  staleAfterMs?: number;
+  /** The database belongs to this process alone (the embedded engine): every running job at start was cut short. */
+  exclusiveDatabase?: boolean;
+  log?: (message: string, err?: unknown) => void;
+}
+
+export const INTERRUPTED_REASON = '服务在任务运行中停止，任务已中断，未写入任何数据，请重新提交';
+const UNEXPECTED_REASON = '任务因意外错误停止，未写入任何数据；请稍后重试，或把任务编号告诉管理员';
+const PROGRESS_WRITE_MS = 1000;
+
+/**
+ * Runs the jobs table's work on this instance: claims the oldest runnable job whenever a slot is
+ * free (polling, or at once when kicked by an enqueue here), keeps a heartbeat on what it runs, and
+ * at start takes over jobs that a stopped instance left running.
+ */
+export class JobRunner {
+  readonly instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly abort = new AbortController();
+  private readonly opts: Required<Omit<JobRunnerOptions, 'log'>> & Pick<JobRunnerOptions, 'log'>;
+  private timers: NodeJS.Timeout[] = [];
+  private ticking: Promise<void> | null = null;
+  private tickAgain = false;
+  private started = false;
+  private stopped = false;
+
+  constructor(opts: JobRunnerOptions) {
+    this.opts = { maxRunning: 2, pollMs: 1000, heartbeatMs: 5000, staleAfterMs: 60_000, exclusiveDatabase: false, ...opts };
+  }
+
+  register(handler: JobHandler): void {
+    if (this.handlers.has(handler.kind)) throw new Error(`job kind ${handler.kind} registered twice`);
+    this.handlers.set(handler.kind, handler);
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.takeOverInterrupted(this.opts.exclusiveDatabase);
+    this.timers.push(setInterval(() => this.kick(), this.opts.pollMs));
+    this.timers.push(setInterval(() => void this.heartbeat(), this.opts.heartbeatMs));
+    if (!this.opts.exclusiveDatabase) this.timers.push(setInterval(() => void this.takeOverInterrupted(false), this.opts.staleAfterMs / 2));
+    for (const t of this.timers) t.unref();
+    this.kick();
+  }
+
+  /** Looks for work now (called after an enqueue on this instance). */
+  kick(): void {
+    if (!this.started || this.stopped) return;
+    if (this.ticking) {
+      this.tickAgain = true;
+      return;
+    }
+    this.ticking = this.claimWhileFree()
+      .catch((err) => this.opts.log?.('job runner: claiming failed', err))
+      .finally(() => {
+        this.ticking = null;
+        if (this.tickAgain) {
+          this.tickAgain = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Resolves when no job of a kind this runner handles is queued or running (tests, benchmarks). */
+  async settled(): Promise<void> {
+    for (;;) {
+      await Promise.all([...this.running.values()]);
+      if (this.ticking) await this.ticking;
+      if (this.running.size === 0 && !(await hasRunnableWork(this.opts.db, [...this.handlers.keys()]))) return;
+      this.kick();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Stops claiming, asks running jobs to stop at a safe point and waits for them. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.abort.abort();
+    if (this.ticking) await this.ticking;
+    await Promise.all([...this.running.values()]);
+  }
+
+  private async claimWhileFree(): Promise<void> {
+    while (!this.stopped && this.running.size < this.opts.maxRunning) {
+      const job = await claimNextJob(this.opts.db, this.instanceId, this.opts.maxRunning, [...this.handlers.keys()]);
+      if (!job) return;
+      const run = this.run(job).finally(() => {
+        this.running.delete(job.id);
+        this.kick();
+      });
+      this.running.set(job.id, run);
+    }
+  }
+
+  private async run(job: JobRow): Promise<void> {
+    const handler = this.handlers.get(job.kind)!;
+    let latest: Record<string, unknown> | null = null;
+    let lastWrite = 0;
+    let writing: Promise<void> = Promise.resolve();
+    const io: JobIo = {
+      signal: this.abort.signal,
+      instanceId: this.instanceId,
+      progress: (p) => {
+        latest = p;
+        const now = Date.now();
+        if (now - lastWrite < PROGRESS_WRITE_MS) return;
+        lastWrite = now;
+        writing = writing.then(() => saveProgress(this.opts.db, job.id, p)).catch(() => {});
+      },
+    };
+    let state: 'succeeded' | 'failed' = 'succeeded';
+    let error: string | undefined;
+    try {
+      await handler.run(job, io);
+    } catch (err) {
+      state = 'failed';
+      if (err instanceof JobFailure) error = err.message;
+      else {
+        error = UNEXPECTED_REASON;
+        this.opts.log?.(`job ${job.id} (${job.kind}) failed`, err);
+      }
+    }
+    await writing;
+    if (latest) await saveProgress(this.opts.db, job.id, latest).catch(() => {});
+    await finishJob(this.opts.db, this.instanceId, job.id, state, error);
+  }
+
+  private async heartbeat(): Promise<void> {
+    await beatHeart(this.opts.db, this.instanceId, [...this.running.keys()]).catch((err) => this.opts.log?.('job runner: heartbeat failed', err));
+  }
+
+  private async takeOverInterrupted(everyRunning: boolean): Promise<void> {
+    try {
+      const interrupted = await takeOverInterruptedJobs(this.opts.db, { everyRunning, staleAfterMs: this.opts.staleAfterMs, reason: INTERRUPTED_REASON });
+      for (const job of interrupted) {
+        this.opts.log?.(`job ${job.id} (${job.kind}) was cut short by a stopped instance; marked failed`);
+        await this.handlers.get(job.kind)?.recover?.(job);
+      }
+    } catch (err) {
+      this.opts.log?.('job runner: taking over interrupted jobs failed', err);
+    }
+  }
+}
