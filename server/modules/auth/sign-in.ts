@@ -1,70 +1,63 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { text } from '../../../contracts/text.js';
 import { users } from '../../db/schema/index.js';
-import { audit } from '../../platform/audit.js';
+import type { DbOrTx } from '../../db/client.js';
+import { audit, type AuditEntry } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/passwords.js';
 import { findOrgPath } from '../orgs/orgs.queries.js';
+import { clearFailures, lockIfExhausted, reserveAttempt } from './lockout.js';
 import { createSession, csrfTokenFor } from './sessions.js';
 
 export const SignInInput = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: text().min(1).max(64),
+  password: text({ trim: false }).min(1).max(256),
 });
 export type SignInInput = z.infer<typeof SignInInput>;
-
-export const LOCK_AFTER_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const LOCK_MS = 15 * 60 * 1000;
 
 /** Wrong password, unknown user and locked account all get exactly this. */
 const signInFailed = () => new AppError('UNAUTHENTICATED', 'invalid username or password', { reason: 'sign_in_failed' });
 
+type FailureReason = 'unknown_user' | 'disabled' | 'locked' | 'wrong_password';
+
 export async function signIn({ ctx, input, userAgent }: { ctx: Ctx; input: SignInInput; userAgent?: string }) {
-  const now = ctx.clock.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.username, input.username.toLowerCase()));
   if (!user) {
+    // An unknown user costs a verification too, so timing does not tell which usernames exist.
     await verifyPassword(await dummyPasswordHash(), input.password);
-    await audit(ctx.db, ctx, 'auth.sign_in', {
-      outcome: 'failure',
-      orgId: null,
-      orgPath: null,
-      details: { username: input.username.slice(0, 64), reason: 'unknown_user' },
-    });
-    throw signInFailed();
+    return fail(ctx, 'unknown_user', { orgId: null, orgPath: null, details: { username: input.username.slice(0, 64) } });
   }
   const orgPath = await findOrgPath(ctx.db, user.orgId);
   const who = { objectType: 'user', objectId: user.id, orgId: user.orgId, orgPath, details: { username: user.username } };
-  const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  const locked = user.lockedUntil && user.lockedUntil > now;
 
-  if (locked || !user.active || !passwordOk) {
-    const reason = locked ? 'locked' : !user.active ? 'disabled' : 'wrong_password';
+  const reserved = user.active && (await reserveAttempt(ctx.db, user.id, ctx.clock.now()));
+  if (!reserved) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    return fail(ctx, user.active ? 'locked' : 'disabled', who);
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
     await ctx.db.transaction(async (tx) => {
-      if (reason === 'wrong_password') {
-        const windowOpen = user.firstFailedAt && now.getTime() - user.firstFailedAt.getTime() < FAILURE_WINDOW_MS;
-        const failedCount = windowOpen ? user.failedCount + 1 : 1;
-        const lockNow = failedCount >= LOCK_AFTER_FAILURES;
-        await tx
-          .update(users)
-          .set({
-            failedCount: lockNow ? 0 : failedCount,
-            firstFailedAt: lockNow ? null : windowOpen ? user.firstFailedAt : now,
-            lockedUntil: lockNow ? new Date(now.getTime() + LOCK_MS) : user.lockedUntil,
-          })
-          .where(eq(users.id, user.id));
-        if (lockNow) await audit(tx, ctx, 'user.lock', { ...who, details: { ...who.details, failures: failedCount } });
-      }
-      await audit(tx, ctx, 'auth.sign_in', { ...who, outcome: 'failure', details: { ...who.details, reason } });
+      await lockIfExhausted(tx, ctx, user.id, who);
+      await auditFailure(tx, ctx, 'wrong_password', who);
     });
     throw signInFailed();
   }
 
-  return ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ failedCount: 0, firstFailedAt: null, lockedUntil: null }).where(eq(users.id, user.id));
+  const signedIn = await ctx.db.transaction(async (tx) => {
+    if (!(await clearFailures(tx, user.id, ctx.clock.now()))) return null;
     const session = await createSession(tx, ctx.clock, user.id, { ip: ctx.ip, userAgent });
     await audit(tx, ctx, 'auth.sign_in', who);
     return { ...session, csrfToken: csrfTokenFor(ctx.secrets, session.tokenHash), mustChangePassword: user.mustChangePassword };
   });
+  return signedIn ?? fail(ctx, 'locked', who);
 }
+
+async function fail(ctx: Ctx, reason: FailureReason, who: AuditEntry): Promise<never> {
+  await auditFailure(ctx.db, ctx, reason, who);
+  throw signInFailed();
+}
+
+const auditFailure = (db: DbOrTx, ctx: Ctx, reason: FailureReason, who: AuditEntry) =>
+  audit(db, ctx, 'auth.sign_in', { ...who, outcome: 'failure', details: { ...who.details, reason } });
