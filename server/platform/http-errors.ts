@@ -5,12 +5,20 @@ import { AppError, HTTP_STATUS, type FieldIssue } from './errors.js';
 
 /** The one mapper from any thrown error to `{ error: { code, message, details, requestId } }`. */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error, request.routeOptions.bodyLimit);
-  if (appError.code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+  let appError = toAppError(error, request.routeOptions.bodyLimit);
+  if (appError.code === 'INTERNAL') {
+    // The details (file paths, driver and system messages) go to the log only; the request id ties the two.
+    request.log.error({ err: error }, 'unhandled error');
+    appError = internalForClient(request.id);
+  }
   const status = (error as { statusCode?: number }).statusCode === 413 ? 413 : HTTP_STATUS[appError.code];
   return reply.status(status).send({
     error: { code: appError.code, message: appError.message, details: appError.details, requestId: request.id },
   });
+}
+
+function internalForClient(requestId: string): AppError {
+  return new AppError('INTERNAL', `服务器内部错误，请稍后再试，并把请求编号 ${requestId} 告诉管理员 (internal error: please try again later and give the administrator request id ${requestId})`);
 }
 
 function toAppError(error: unknown, bodyLimit: number | undefined): AppError {

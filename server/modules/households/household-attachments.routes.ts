@@ -4,10 +4,22 @@ import { ATTACHMENT_MAX_BYTES, AttachmentUploadQuery, ReasonInput } from '../../
 import type { FileStore } from '../../platform/file-store.js';
 import { contentDisposition, IdParams, noStore, typed } from '../../platform/http.js';
 import { deleteHouseholdAttachment } from './delete-household-attachment.js';
-import { listHouseholdAttachments, readHouseholdAttachment } from './household-attachments.js';
+import { AttachmentFileMissing, listHouseholdAttachments, readHouseholdAttachment } from './household-attachments.js';
 import { uploadHouseholdAttachment } from './upload-household-attachment.js';
 
 const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
+
+// The reason rides in the URL (a download is a GET), so it lands in access logs: no personal numbers in it.
+const LONG_DIGIT_RUN = /\d[\d\s-]{5,}\d/;
+const DownloadQuery = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .refine((r) => !LONG_DIGIT_RUN.test(r), 'no ID, phone or card numbers in the reason')
+    .optional(),
+});
 
 /** 附件 of a household (docs/households.md, docs/decisions/007-attachments.md). */
 export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, store: FileStore) {
@@ -20,8 +32,12 @@ export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, stor
     return listHouseholdAttachments({ ctx: req.ctx, householdId: req.params.id });
   });
 
-  app.get('/api/households/:id/attachments/:attachmentId/content', { schema: { tags, params: AttachmentParams }, config: byId }, async (req, reply) => {
-    const { attachment, bytes } = await readHouseholdAttachment({ ctx: req.ctx, store, householdId: req.params.id, attachmentId: req.params.attachmentId });
+  app.get('/api/households/:id/attachments/:attachmentId/content', { schema: { tags, params: AttachmentParams, querystring: DownloadQuery }, config: byId }, async (req, reply) => {
+    const { id: householdId, attachmentId } = req.params;
+    const { attachment, bytes } = await readHouseholdAttachment({ ctx: req.ctx, store, householdId, attachmentId, reason: req.query.reason }).catch((err: unknown) => {
+      if (err instanceof AttachmentFileMissing) req.log.error({ err: err.cause, attachmentId: err.attachmentId }, 'attachment file missing from storage');
+      throw err;
+    });
     reply.header('Content-Type', attachment.mimeType);
     reply.header('Content-Disposition', contentDisposition(attachment.fileName));
     reply.header('X-Content-Type-Options', 'nosniff');

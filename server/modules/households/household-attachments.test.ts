@@ -15,6 +15,7 @@ let t: TestApp;
 let caseworker: Session; // caseworker at E: files and attaches
 let reviewer: Session; // reviewer at B: reads and downloads, cannot upload or delete
 let staffC: Session; // org admin at C: another subtree
+let finance: Session; // finance officer at A: reads households, cannot reveal
 let household: string; // of E
 let other: string; // another household of E
 
@@ -54,12 +55,13 @@ function makeZip(names: string[]): Buffer {
   return Buffer.concat([...locals, cd, eocd]);
 }
 
-function upload(s: Session, id: string, body: Buffer, query: Record<string, string> = { kind: 'id_proof', fileName: 'scan.png' }, contentType = 'application/octet-stream') {
+function upload(s: Session, id: string, body: Buffer, query: Record<string, string> = { kind: 'other', fileName: 'scan.png' }, contentType = 'application/octet-stream') {
   return s.request({ method: 'POST', url: `/api/households/${id}/attachments?${new URLSearchParams(query)}`, headers: { 'content-type': contentType }, payload: body });
 }
 const del = (s: Session, id: string, attachmentId: string, payload: unknown = { reason: '上传错了文件' }) =>
   s.request({ method: 'DELETE', url: `/api/households/${id}/attachments/${attachmentId}`, payload: payload as object });
-const content = (s: Session, id: string, attachmentId: string) => s.get(`/api/households/${id}/attachments/${attachmentId}/content`);
+const content = (s: Session, id: string, attachmentId: string, reason?: string) =>
+  s.get(`/api/households/${id}/attachments/${attachmentId}/content${reason === undefined ? '' : `?${new URLSearchParams({ reason })}`}`);
 const list = async (s: Session, id: string) => (await s.get(`/api/households/${id}/attachments`)).json().items as Array<Record<string, unknown>>;
 
 /** Every stored file (not temporaries) under the data directory's attachments folder. */
@@ -78,7 +80,8 @@ beforeAll(async () => {
   await t.createUser('att-caseworker', 'E', ['caseworker']);
   await t.createUser('att-reviewer', 'B', ['reviewer']);
   await t.createUser('att-admin-c', 'C', ['org_admin']);
-  [caseworker, reviewer, staffC] = await Promise.all(['att-caseworker', 'att-reviewer', 'att-admin-c'].map((u) => t.signIn(u)));
+  await t.createUser('att-finance', 'A', ['finance_officer']);
+  [caseworker, reviewer, staffC, finance] = await Promise.all(['att-caseworker', 'att-reviewer', 'att-admin-c', 'att-finance'].map((u) => t.signIn(u)));
   household = (await caseworker.post('/api/households', sampleHousehold(t.orgs.E.id))).json().id;
   other = (await caseworker.post('/api/households', sampleHousehold(t.orgs.E.id))).json().id;
 });
@@ -99,7 +102,7 @@ describe('household attachments', () => {
     const items = await list(reviewer, household);
     expect(items.map((i) => i.id)).toEqual([created.id, pdf.id]);
 
-    const got = await content(reviewer, household, created.id);
+    const got = await content(reviewer, household, created.id, '核对身份证明');
     expect(got.statusCode).toBe(200);
     expect(got.rawPayload.equals(TINY_PNG)).toBe(true);
     expect(got.headers['content-type']).toBe('image/png');
@@ -254,10 +257,61 @@ describe('household attachments', () => {
     expect(onDisk.includes(PDF.subarray(0, 16))).toBe(false);
     expect(onDisk.subarray(0, 4).toString()).toBe('UHF1');
     expect(fs.readdirSync(path.join(t.dataDir, 'attachments', '.tmp'))).toEqual([]);
-    // A file that was altered on disk is not served.
+    // A file that was altered on disk is not served, and the answer says nothing about why or where.
     onDisk[onDisk.length - 1] ^= 1;
     fs.writeFileSync(file, onDisk);
-    expect((await content(caseworker, household, a)).statusCode).toBe(500);
+    const altered = await content(caseworker, household, a);
+    expect(altered.statusCode).toBe(500);
+    expect(altered.json().error).toMatchObject({ code: 'INTERNAL', details: {} });
+    expect(altered.json().error.message).toContain(altered.json().error.requestId);
+    expect(altered.body).not.toMatch(/integrity|attachment|storage|UHF1/i);
+    expect(altered.body).not.toContain(row.storageKey);
+  });
+
+  it('answers a missing file with 404 file_missing, no storage path or system error, and logs it in the audit', async () => {
+    const a = (await upload(caseworker, household, PDF, { kind: 'income_proof', fileName: '工资条.pdf' })).json().id as string;
+    const [row] = await t.database.db.select().from(householdAttachments).where(eq(householdAttachments.id, a));
+    fs.rmSync(path.join(t.dataDir, 'attachments', row.storageKey.slice(0, 2), row.storageKey));
+    const res = await content(caseworker, household, a);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'file_missing' } });
+    expect(res.json().error.message).toContain('文件已丢失');
+    expect(res.body).not.toContain(row.storageKey);
+    expect(res.body).not.toContain(t.dataDir);
+    expect(res.body).not.toMatch(/ENOENT|no such file/i);
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'household.attachment_download'), eq(auditLog.outcome, 'failure'), eq(auditLog.objectId, household)));
+    expect(entry.details).toMatchObject({ attachmentId: a, problem: 'file_missing' });
+  });
+
+  it('lets only those who may reveal ID numbers download an ID scan, with a reason that is audited', async () => {
+    const a = (await upload(caseworker, household, TINY_PNG, { kind: 'id_proof', fileName: '身份证.png' })).json().id as string;
+    const downloads = async () =>
+      (await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'household.attachment_download'), eq(auditLog.objectId, household)))).filter(
+        (r) => (r.details as { attachmentId?: string }).attachmentId === a,
+      );
+    // The caseworker who uploaded it and the finance officer read households but may not reveal.
+    for (const s of [caseworker, finance]) {
+      const refused = await content(s, household, a, '核对身份');
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.details.permission).toBe('household.reveal');
+    }
+    const noReason = await content(reviewer, household, a);
+    expect(noReason.statusCode).toBe(400);
+    expect(fields(noReason)).toEqual(['querystring.reason']);
+    for (const bad of [' ', 'x', '核对 410803198001011234', '回电 139 1234 5678', 'x'.repeat(201)]) {
+      const res = await content(reviewer, household, a, bad);
+      expect(res.statusCode, bad).toBe(400);
+      expect(fields(res)).toEqual(['querystring.reason']);
+    }
+    expect(await downloads()).toEqual([]);
+    const ok = await content(reviewer, household, a, '发放助学金前核对身份');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.rawPayload.equals(TINY_PNG)).toBe(true);
+    const [entry] = await downloads();
+    expect(entry).toMatchObject({ actorUsername: 'att-reviewer', outcome: 'success', details: { kind: 'id_proof', reason: '发放助学金前核对身份' } });
+    // Other kinds stay readable with household.read alone.
+    const income = (await upload(caseworker, household, PDF, { kind: 'income_proof', fileName: '收入.pdf' })).json().id as string;
+    expect((await content(finance, household, income)).statusCode).toBe(200);
   });
 
   it(`keeps at most ${ATTACHMENT_MAX_PER_HOUSEHOLD} attachments a household, leaving no file behind when refused`, async () => {

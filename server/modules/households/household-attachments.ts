@@ -6,7 +6,7 @@ import { householdAttachments, users } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, notFound } from '../../platform/errors.js';
+import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/file-store.js';
 import { getHouseholdInScope } from './households.queries.js';
 
@@ -50,16 +50,45 @@ export async function listHouseholdAttachments({ ctx, householdId }: { ctx: Ctx;
   return { items: rows.map((r) => presentAttachment(r.a, r.uploaderName)) };
 }
 
-/** `GET …/attachments/:attachmentId/content`: the bytes, checked against the stored hash; each download is audited. */
-export async function readHouseholdAttachment({ ctx, store, householdId, attachmentId }: { ctx: Ctx; store: FileStore; householdId: string; attachmentId: string }) {
+/**
+ * `GET …/attachments/:attachmentId/content`: the bytes, checked against the stored hash; each download
+ * is audited. An ID scan shows the full ID number, so it follows the reveal rule: household.reveal
+ * and a reason, kept in the audit entry.
+ */
+export async function readHouseholdAttachment({
+  ctx,
+  store,
+  householdId,
+  attachmentId,
+  reason,
+}: {
+  ctx: Ctx;
+  store: FileStore;
+  householdId: string;
+  attachmentId: string;
+  reason?: string;
+}) {
   const actor = await authorize(ctx, 'household.read');
   const h = await getHouseholdInScope(ctx.db, actor, householdId);
   const a = await getAttachment(ctx.db, h.id, attachmentId);
+  if (a.kind === 'id_proof') {
+    await authorize(ctx, 'household.reveal');
+    if (!reason) throw validation([{ field: 'querystring.reason', message: 'an ID document is downloaded with a reason, like revealing the number' }]);
+  }
   let bytes: Buffer;
   try {
     bytes = await store.get(a.storageKey);
   } catch (err) {
-    throw new AppError('INTERNAL', `attachment ${a.id} could not be read: ${(err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw Object.assign(new AppError('INTERNAL', `attachment ${a.id} could not be read`), { cause: err });
+    await audit(ctx.db, ctx, 'household.attachment_download', {
+      objectType: 'household',
+      objectId: h.id,
+      orgId: h.orgId,
+      orgPath: h.orgPath,
+      outcome: 'failure',
+      details: { attachmentId: a.id, kind: a.kind, reason: reason ?? null, problem: 'file_missing' },
+    });
+    throw new AttachmentFileMissing(a.id, err);
   }
   if (sha256Hex(bytes) !== a.sha256) throw new AppError('INTERNAL', `attachment ${a.id} does not match its hash`);
   await audit(ctx.db, ctx, 'household.attachment_download', {
@@ -67,9 +96,19 @@ export async function readHouseholdAttachment({ ctx, store, householdId, attachm
     objectId: h.id,
     orgId: h.orgId,
     orgPath: h.orgPath,
-    details: { attachmentId: a.id, kind: a.kind, sizeBytes: a.sizeBytes },
+    details: { attachmentId: a.id, kind: a.kind, sizeBytes: a.sizeBytes, reason: reason ?? null },
   });
   return { attachment: a, bytes };
+}
+
+/** The row is there but its file is not (lost storage, a restore without DATA_DIR): 404 without the path; the route logs the cause. */
+export class AttachmentFileMissing extends AppError {
+  constructor(
+    readonly attachmentId: string,
+    readonly cause: unknown,
+  ) {
+    super('NOT_FOUND', '文件已丢失 (the stored file of this attachment is missing)', { reason: 'file_missing' });
+  }
 }
 
 export function sha256Hex(bytes: Buffer): string {
