@@ -8,7 +8,10 @@
  * What it returns is deliberately raw: strings exactly as stored (not trimmed),
  * numbers as the literal text of their <v> element, no styles, no dates, no formulas.
  */
-import zlib from 'node:zlib';
+import { XLSX_LIMITS, XlsxFormatError, XlsxLimitError } from './xlsx-limits.js';
+import { inflateEntry, readZipEntries } from './zip-directory.js';
+
+export { XlsxFormatError, XlsxLimitError } from './xlsx-limits.js';
 
 export interface XlsxCell {
   /** What a person sees for strings; for numbers the raw `<v>` text (e.g. "1800.5", "4.10803197805150E+17"). */
@@ -22,13 +25,6 @@ export interface XlsxRow {
   number: number;
   /** Cells keyed by 1-based column index (A=1, Z=26, AA=27 …). */
   cells: Map<number, XlsxCell>;
-}
-
-export class XlsxFormatError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'XlsxFormatError';
-  }
 }
 
 /**
@@ -61,7 +57,12 @@ export function readXlsxSheets(buffer: Buffer, wantedSheets?: string[]): Map<str
   const sheets = parseWorkbookSheets(zip.text(workbookPath));
   const wanted = wantedSheets ? new Set(wantedSheets) : null;
   const toRead: Array<{ name: string; path: string }> = [];
+  const sheetParts = new Set<string>();
   for (const sheet of sheets) {
+    // Two sheets on one part would have it inflated and parsed twice (by the import's two threads, too).
+    const part = relById.get(sheet.relId)?.target.toLowerCase();
+    if (part !== undefined && sheetParts.has(part)) throw new XlsxFormatError(`Sheets share the part ${part}`, { reason: 'shared_part' });
+    if (part !== undefined) sheetParts.add(part);
     if (wanted && !wanted.has(sheet.name)) continue;
     const rel = relById.get(sheet.relId);
     if (!rel) throw new XlsxFormatError(`Sheet "${sheet.name}" has no relationship ${sheet.relId} in ${workbookRelsPath}`);
@@ -85,102 +86,19 @@ export function readXlsxSheets(buffer: Buffer, wantedSheets?: string[]): Map<str
 }
 
 // ---------------------------------------------------------------------------------------------
-// ZIP container
+// Parts of the package
 // ---------------------------------------------------------------------------------------------
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  crc: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localOffset: number;
-}
 
 interface ZipDirectory {
   has(name: string): boolean;
   text(name: string): string;
 }
 
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
-
+/** The parts as text; every part inflated counts towards the workbook's cap, a part read twice twice. */
 function readZipDirectory(buf: Buffer): ZipDirectory {
-  if (!Buffer.isBuffer(buf)) throw new XlsxFormatError('Not an .xlsx file: expected a Buffer');
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0 && buf.readUInt32BE(4) === 0xa1b11ae1) {
-    // OLE compound file: a legacy .xls, or an .xlsx encrypted with a password (Excel wraps those in OLE).
-    throw new XlsxFormatError('Not an .xlsx file: this is a legacy .xls or a password-protected workbook');
-  }
-  if (buf.length < 22) throw new XlsxFormatError('Not an .xlsx file: too short to be a zip archive');
-
-  // End Of Central Directory: search backwards (the record may be followed by a comment of up to 65535 bytes).
-  const minPos = Math.max(0, buf.length - 22 - 0xffff);
-  let found: { entries: number; cdSize: number; cdOffset: number } | null = null;
-  for (let i = buf.length - 22; i >= minPos && !found; i--) {
-    if (buf[i] !== 0x50 || buf.readUInt32LE(i) !== SIG_EOCD) continue;
-    const commentLength = buf.readUInt16LE(i + 20);
-    if (i + 22 + commentLength > buf.length) continue;
-    found = eocdCandidate(buf, i);
-  }
-  if (!found) throw new XlsxFormatError('Not an .xlsx file: no zip end-of-central-directory record (not a zip, or truncated)');
-
-  const entries = new Map<string, ZipEntry>();
-  let p = found.cdOffset;
-  const cdEnd = found.cdOffset + found.cdSize;
-  for (let n = 0; n < found.entries; n++) {
-    if (p + 46 > cdEnd || buf.readUInt32LE(p) !== SIG_CENTRAL) throw new XlsxFormatError('Corrupt zip: bad central directory entry');
-    const flags = buf.readUInt16LE(p + 8);
-    const method = buf.readUInt16LE(p + 10);
-    const crc = buf.readUInt32LE(p + 16);
-    let compressedSize = buf.readUInt32LE(p + 20);
-    let uncompressedSize = buf.readUInt32LE(p + 24);
-    const nameLength = buf.readUInt16LE(p + 28);
-    const extraLength = buf.readUInt16LE(p + 30);
-    const commentLength = buf.readUInt16LE(p + 32);
-    let localOffset = buf.readUInt32LE(p + 42);
-    const next = p + 46 + nameLength + extraLength + commentLength;
-    if (next > cdEnd) throw new XlsxFormatError('Corrupt zip: central directory entry overruns the directory');
-    const name = buf.toString('utf8', p + 46, p + 46 + nameLength).replace(/\\/g, '/');
-
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) {
-      // ZIP64 extended information extra field (id 0x0001): present fields are the ones set to 0xFFFFFFFF, in this order.
-      let e = p + 46 + nameLength;
-      const extraEnd = e + extraLength;
-      let done = false;
-      while (e + 4 <= extraEnd && !done) {
-        const id = buf.readUInt16LE(e);
-        const size = buf.readUInt16LE(e + 2);
-        if (e + 4 + size > extraEnd) break;
-        if (id === 0x0001) {
-          let q = e + 4;
-          const end = q + size;
-          if (uncompressedSize === 0xffffffff && q + 8 <= end) {
-            uncompressedSize = readUInt64(buf, q);
-            q += 8;
-          }
-          if (compressedSize === 0xffffffff && q + 8 <= end) {
-            compressedSize = readUInt64(buf, q);
-            q += 8;
-          }
-          if (localOffset === 0xffffffff && q + 8 <= end) localOffset = readUInt64(buf, q);
-          done = true;
-        }
-        e += 4 + size;
-      }
-    }
-
-    if (!name.endsWith('/')) {
-      const key = name.toLowerCase(); // OPC part names are case-insensitive
-      if (!entries.has(key)) entries.set(key, { name, method, flags, crc, compressedSize, uncompressedSize, localOffset });
-    }
-    p = next;
-  }
-
+  const entries = readZipEntries(buf);
   const cache = new Map<string, string>();
+  let inflated = 0;
   return {
     has: (name) => entries.has(name.toLowerCase()),
     text(name) {
@@ -189,7 +107,9 @@ function readZipDirectory(buf: Buffer): ZipDirectory {
       if (cached !== undefined) return cached;
       const entry = entries.get(key);
       if (!entry) throw new XlsxFormatError(`Missing part ${name}`);
-      const text = decodeXmlPart(inflateEntry(buf, entry), entry.name);
+      const data = inflateEntry(buf, entry, inflated);
+      inflated += data.length;
+      const text = decodeXmlPart(data, entry.name);
       // Only the small parts are read twice (never sheets), but caching is harmless.
       if (text.length < 1_000_000) cache.set(key, text);
       return text;
@@ -197,83 +117,24 @@ function readZipDirectory(buf: Buffer): ZipDirectory {
   };
 }
 
-function eocdCandidate(buf: Buffer, i: number): { entries: number; cdSize: number; cdOffset: number } | null {
-  const disk = buf.readUInt16LE(i + 4);
-  const cdDisk = buf.readUInt16LE(i + 6);
-  let entries = buf.readUInt16LE(i + 10);
-  let cdSize = buf.readUInt32LE(i + 12);
-  let cdOffset = buf.readUInt32LE(i + 16);
-  let recordStart = i;
-  if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-    const loc = i - 20;
-    if (loc < 0 || buf.readUInt32LE(loc) !== SIG_ZIP64_LOCATOR) return null;
-    const z = readUInt64(buf, loc + 8);
-    if (z + 56 > loc || buf.readUInt32LE(z) !== SIG_ZIP64_EOCD) return null;
-    if (buf.readUInt32LE(z + 16) !== 0 || buf.readUInt32LE(z + 20) !== 0) return null; // multi-disk: unsupported
-    entries = readUInt64(buf, z + 32);
-    cdSize = readUInt64(buf, z + 40);
-    cdOffset = readUInt64(buf, z + 48);
-    recordStart = z;
-  } else if (disk !== 0 || cdDisk !== 0) {
-    return null; // multi-disk: unsupported
-  }
-  if (cdOffset + cdSize > recordStart) return null;
-  if (entries > 0 && (cdOffset + 4 > buf.length || buf.readUInt32LE(cdOffset) !== SIG_CENTRAL)) return null;
-  return { entries, cdSize, cdOffset };
-}
-
-function readUInt64(buf: Buffer, offset: number): number {
-  const value = buf.readBigUInt64LE(offset);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new XlsxFormatError('Corrupt zip: 64-bit size or offset out of range');
-  return Number(value);
-}
-
-function inflateEntry(buf: Buffer, entry: ZipEntry): Buffer {
-  if (entry.flags & 0x0001) throw new XlsxFormatError(`Unsupported: ${entry.name} is encrypted (password-protected workbook?)`);
-  if (entry.method !== 0 && entry.method !== 8) {
-    throw new XlsxFormatError(`Unsupported zip compression method ${entry.method} for ${entry.name}`);
-  }
-  const p = entry.localOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== SIG_LOCAL) throw new XlsxFormatError(`Corrupt zip: bad local header for ${entry.name}`);
-  // Name and extra lengths come from the LOCAL header: they may differ from the central directory's.
-  const dataStart = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > buf.length) throw new XlsxFormatError(`Corrupt zip: data of ${entry.name} is truncated`);
-  const raw = buf.subarray(dataStart, dataEnd);
-
-  let out: Buffer;
-  if (entry.method === 0) {
-    out = raw;
-  } else {
-    try {
-      // One output chunk of the declared size avoids concatenating many 16 KB chunks; the declared size also caps
-      // the output (a lying or corrupt entry fails instead of inflating without bound).
-      const chunkSize = Math.min(Math.max(64, entry.uncompressedSize + 1), 256 * 1024 * 1024);
-      out = zlib.inflateRawSync(raw, { chunkSize, maxOutputLength: Math.max(1, entry.uncompressedSize) });
-    } catch (err) {
-      throw new XlsxFormatError(`Corrupt zip: cannot inflate ${entry.name}: ${(err as Error).message}`, { cause: err });
-    }
-  }
-  if (out.length !== entry.uncompressedSize) throw new XlsxFormatError(`Corrupt zip: ${entry.name} has the wrong size`);
-  if (typeof zlib.crc32 === 'function' && (zlib.crc32(out) >>> 0) !== entry.crc) {
-    throw new XlsxFormatError(`Corrupt zip: CRC mismatch for ${entry.name}`);
-  }
-  return out;
-}
-
 function decodeXmlPart(data: Buffer, name: string): string {
+  let text: string;
   try {
-    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return data.toString('utf16le', 2);
-    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) text = data.toString('utf16le', 2);
+    else if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) {
       const swapped = Buffer.from(data.subarray(2, 2 + ((data.length - 2) & ~1)));
       swapped.swap16();
-      return swapped.toString('utf16le');
-    }
-    return data.toString('utf8');
+      text = swapped.toString('utf16le');
+    } else text = data.toString('utf8');
   } catch (err) {
     // V8 strings are limited to ~512 MB.
     throw new XlsxFormatError(`Unsupported: part ${name} is too large (${data.length} bytes)`, { cause: err });
   }
+  // No entity is ever expanded here, but a declaration has no place in a workbook and is how XML bombs start.
+  if (text.includes('<!DOCTYPE') || text.includes('<!ENTITY')) throw new XlsxFormatError(`${name} declares a DTD or entities`, { reason: 'entity_declaration' });
+  // PostgreSQL refuses NUL in text: it must not reach a cell.
+  if (text.includes('\0')) throw new XlsxFormatError(`${name} holds a NUL character`, { reason: 'nul_character' });
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -371,6 +232,7 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 function replaceEntity(match: string, hex: string | undefined, dec: string | undefined, named: string | undefined): string {
   if (named) return NAMED[named];
   const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec as string, 10);
+  if (code === 0) throw new XlsxFormatError(`a NUL character reference (${match})`, { reason: 'nul_character' });
   if (!(code >= 0 && code <= 0x10ffff)) return match;
   return String.fromCodePoint(code);
 }
@@ -703,6 +565,17 @@ function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[]
   let kind = KIND_NUMBER;
   let value: string | null = null;
   let inline: string | null = null;
+  let cellCount = 0;
+  const storeCell = (cell: XlsxCell | null) => {
+    if (cell === null || cells === null) return;
+    if (++cellCount > XLSX_LIMITS.cellsPerSheet) throw new XlsxLimitError('too_many_cells', XLSX_LIMITS.cellsPerSheet, sheetName);
+    cells.set(cellCol, cell);
+  };
+  const endRow = () => {
+    if (cells === null || cells.size === 0) return;
+    if (rows.length === XLSX_LIMITS.rowsPerSheet) throw new XlsxLimitError('too_many_rows', XLSX_LIMITS.rowsPerSheet, sheetName);
+    rows.push({ number: rowNumber, cells });
+  };
 
   for (;;) {
     const lt = xml.indexOf('<', pos);
@@ -719,19 +592,17 @@ function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[]
       if (n === 1) {
         if (inCell && xml.charCodeAt(ls) === 99 /* c */) {
           inCell = false;
-          const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
-          if (cell !== null && cells !== null) cells.set(cellCol, cell);
+          storeCell(makeCell(kind, value, inline, shared, sheetName, rowNumber));
         }
       } else if (n === 3 && xml.startsWith('row', ls)) {
         if (inCell) {
           inCell = false;
-          const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
-          if (cell !== null && cells !== null) cells.set(cellCol, cell);
+          storeCell(makeCell(kind, value, inline, shared, sheetName, rowNumber));
         }
-        if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
+        endRow();
         cells = null;
       } else if (n === 9 && xml.startsWith('sheetData', ls)) {
-        if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
+        endRow();
         return rows;
       }
       continue;
@@ -748,8 +619,7 @@ function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[]
 
     if (n === 1 && first === 99 /* c */) {
       if (inCell) {
-        const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
-        if (cell !== null && cells !== null) cells.set(cellCol, cell);
+        storeCell(makeCell(kind, value, inline, shared, sheetName, rowNumber));
       }
       const packed = scanAttributes(xml, ne, true);
       const gt = scanEnd;
@@ -758,8 +628,9 @@ function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[]
       cellCol = refCol > 0 ? refCol : col + 1;
       col = cellCol;
       if (xml.charCodeAt(gt - 1) === SLASH) {
-        inCell = false; // <c r="C2" s="1"/>: no value
+        inCell = false; // <c r="C2" s="1"/>: no value (formatting may reach any column)
       } else {
+        if (cellCol > XLSX_LIMITS.columns) throw new XlsxLimitError('too_many_columns', XLSX_LIMITS.columns, sheetName);
         inCell = true;
         kind = packed & 3;
         value = null;
@@ -796,10 +667,9 @@ function parseSheet(xml: string, shared: string[], sheetName: string): XlsxRow[]
     if (n === 3 && xml.startsWith('row', ls)) {
       if (inCell) {
         inCell = false;
-        const cell = makeCell(kind, value, inline, shared, sheetName, rowNumber);
-        if (cell !== null && cells !== null) cells.set(cellCol, cell);
+        storeCell(makeCell(kind, value, inline, shared, sheetName, rowNumber));
       }
-      if (cells !== null && cells.size > 0) rows.push({ number: rowNumber, cells });
+      endRow();
       const r = scanAttributes(xml, ne, false);
       const gt = scanEnd;
       pos = gt + 1;
