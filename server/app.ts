@@ -18,7 +18,7 @@ import { AppError, validation } from './platform/errors.js';
 import { logDenial } from './platform/authz.js';
 import { sendError } from './platform/http-errors.js';
 import { createFileStore } from './platform/file-store.js';
-import { fieldWithNul } from './platform/http.js';
+import { fieldWithBadText } from './platform/http.js';
 import type { Secrets } from './platform/secrets.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
@@ -139,11 +139,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  // Refused before validation and any query, naming the field: never a 500 from the database.
+  // Text PostgreSQL cannot store (U+0000, lone surrogates) is refused before validation and any
+  // query, naming the field, on every route: never a 500 from the database.
   app.addHook('preValidation', async (request) => {
-    const field =
-      fieldWithNul(request.params, 'params') ?? fieldWithNul(request.query, 'querystring') ?? fieldWithNul(request.body, 'body');
-    if (field) throw validation([{ field, message: 'must not contain the NUL character (U+0000)' }]);
+    const bad =
+      fieldWithBadText(request.params, 'params') ?? fieldWithBadText(request.query, 'querystring') ?? fieldWithBadText(request.body, 'body');
+    if (bad) throw validation([bad]);
   });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({ ok: true }));

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError, HTTP_STATUS, type FieldIssue } from './errors.js';
+import { uniqueViolationToConflict } from './unique-violation.js';
 
 /** The one mapper from any thrown error to `{ error: { code, message, details, requestId } }`. */
 export function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
@@ -23,6 +24,8 @@ function internalForClient(requestId: string): AppError {
 
 function toAppError(error: unknown, bodyLimit: number | undefined): AppError {
   if (error instanceof AppError) return error;
+  const conflict = uniqueViolationToConflict(error);
+  if (conflict) return conflict;
   if (error instanceof ZodError) {
     // A verb parsed its input itself (bodies typed z.unknown() at the route): the fields are in the body.
     const issues: FieldIssue[] = error.issues.flatMap((i) => {
