@@ -48,8 +48,11 @@ export type XlsxLimitReason = 'part_too_large' | 'workbook_too_large' | 'too_man
 const mb = (bytes: number) => `${bytes / MiB} MB`;
 const count = (n: number) => n.toLocaleString('en-US');
 
-const LIMIT_MESSAGES: Record<XlsxLimitReason, (limit: number) => string> = {
-  part_too_large: (limit) => `工作表（或工作簿的其他部件）解压后超过 ${mb(limit)} 上限`,
+/** What a person would call the part: sheets and the shared strings by their role, anything else by its name. */
+const partLabel = (part: string) => (/worksheets\//i.test(part) ? '工作表' : /sharedStrings/i.test(part) ? '共享字符串表' : `部件 ${part} `);
+
+const LIMIT_MESSAGES: Record<XlsxLimitReason, (limit: number, where: string) => string> = {
+  part_too_large: (limit, part) => `${partLabel(part)}解压后超过 ${mb(limit)} 上限`,
   workbook_too_large: (limit) => `工作簿解压后合计超过 ${mb(limit)} 上限`,
   too_many_rows: (limit) => `工作表超过 ${count(limit)} 行上限`,
   too_many_columns: (limit) => `工作表超过 ${count(limit)} 列上限`,
@@ -65,7 +68,7 @@ export class XlsxLimitError extends XlsxFormatError {
     readonly limit: number,
     where: string,
   ) {
-    super(`${where}: over the ${reason} limit of ${limit}`, undefined, { reason, chinese: LIMIT_MESSAGES[reason](limit) });
+    super(`${where}: over the ${reason} limit of ${limit}`, undefined, { reason, chinese: LIMIT_MESSAGES[reason](limit, where) });
     this.name = 'XlsxLimitError';
   }
 }

@@ -2,7 +2,9 @@ import { PassThrough } from 'node:stream';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readXlsxSheets, XlsxFormatError, type XlsxRow } from './xlsx-reader.js';
+import { blankSheet, repeatedEntry, SHEET_HEAD, SHEET_TAIL, textEntry, workbookOf } from '../test-support/xlsx-bombs.js';
+import { XLSX_LIMITS } from './xlsx-limits.js';
+import { readXlsxSheets, XlsxFormatError, type XlsxLimitError, type XlsxRow } from './xlsx-reader.js';
 
 type SimpleRow = [number, Record<number, [string, boolean]>];
 
@@ -408,5 +410,68 @@ describe('readXlsxSheets performance', () => {
     expect(last.cells.get(6)).toEqual({ text: `河南省新乡市红旗区向阳路${ROWS % 500}号`, isNumber: false });
     expect(last.cells.get(8)).toEqual({ text: '1800.5', isNumber: true });
     expect(ms).toBeLessThan(20_000);
+  });
+});
+
+describe('readXlsxSheets bounds (docs/decisions/008-upload-bounds.md)', () => {
+  const MiB = 1024 * 1024;
+  const sheet1 = 'xl/worksheets/sheet1.xml';
+  const refusal = (file: Buffer, wanted?: string[]) => {
+    try {
+      readXlsxSheets(file, wanted);
+    } catch (err) {
+      if (err instanceof XlsxFormatError) return { reason: err.reason, chinese: err.chinese, limit: (err as XlsxLimitError).limit };
+      throw err;
+    }
+    throw new Error('read without refusal');
+  };
+  const rssGrowthOf = (run: () => unknown) => {
+    const before = process.memoryUsage().rss;
+    run();
+    return (process.memoryUsage().rss - before) / MiB;
+  };
+
+  it('refuses a sheet part inflating to 1 GiB by its declared size without inflating it, and stops one that declares less at that size', () => {
+    const honest = workbookOf([blankSheet(sheet1, 1024 * MiB)]);
+    let got: ReturnType<typeof refusal> | undefined;
+    expect(rssGrowthOf(() => (got = refusal(honest)))).toBeLessThan(50);
+    expect(got).toEqual({ reason: 'part_too_large', limit: XLSX_LIMITS.partBytes, chinese: '工作表解压后超过 256 MB 上限' });
+
+    const lying = workbookOf([{ ...blankSheet(sheet1, 1024 * MiB), declaredSize: 20 * MiB }]);
+    expect(rssGrowthOf(() => (got = refusal(lying)))).toBeLessThan(150);
+    expect(got?.reason).toBe('malformed');
+  });
+
+  it('refuses two sheets on one part, and counts every part read against the workbook cap', () => {
+    const shared = workbookOf([blankSheet(sheet1, 10 * MiB)], { targets: [sheet1, sheet1] });
+    expect(refusal(shared, ['家庭成员']).reason).toBe('shared_part');
+    const three = workbookOf([1, 2, 3].map((i) => blankSheet(`xl/worksheets/sheet${i}.xml`, 200 * MiB)));
+    expect(refusal(three)).toEqual({ reason: 'workbook_too_large', limit: XLSX_LIMITS.workbookBytes, chinese: '工作簿解压后合计超过 512 MB 上限' });
+  });
+
+  it('refuses more rows, columns or cells than the caps', { timeout: 60_000 }, () => {
+    const rowUnit = '<row><c><v>1</v></c></row>';
+    const rows = workbookOf([repeatedEntry(sheet1, SHEET_HEAD, rowUnit, (XLSX_LIMITS.rowsPerSheet + 50_000) * rowUnit.length, SHEET_TAIL)]);
+    expect(refusal(rows)).toEqual({ reason: 'too_many_rows', limit: 500_000, chinese: '工作表超过 500,000 行上限' });
+    const column = workbookOf([textEntry(sheet1, `${SHEET_HEAD}<row r="1"><c r="GS1"><v>1</v></c></row>${SHEET_TAIL}`)]);
+    expect(refusal(column)).toEqual({ reason: 'too_many_columns', limit: 200, chinese: '工作表超过 200 列上限' });
+    const styledFarOut = workbookOf([textEntry(sheet1, `${SHEET_HEAD}<row r="1"><c r="A1"><v>1</v></c><c r="XFD1" s="1"/></row>${SHEET_TAIL}`)]);
+    expect(readXlsxSheets(styledFarOut).get('户主信息')).toHaveLength(1);
+    const row100 = `<row>${'<c><v>1</v></c>'.repeat(100)}</row>`;
+    const cells = workbookOf([repeatedEntry(sheet1, SHEET_HEAD, row100, 61_000 * row100.length, SHEET_TAIL)]);
+    expect(refusal(cells)).toEqual({ reason: 'too_many_cells', limit: 6_000_000, chinese: '工作表超过 6,000,000 个单元格上限' });
+  });
+
+  it('refuses entity declarations, duplicated parts, NUL characters and a truncated zip, each with its reason', () => {
+    const sheet = (body: string) => workbookOf([textEntry(sheet1, `${SHEET_HEAD}${body}${SHEET_TAIL}`)]);
+    const doctype = workbookOf([textEntry(sheet1, `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "x">]>${SHEET_HEAD}<row><c t="inlineStr"><is><t>&a;</t></is></c></row>${SHEET_TAIL}`)]);
+    expect(refusal(doctype).reason).toBe('entity_declaration');
+    const empty = textEntry(sheet1, SHEET_HEAD + SHEET_TAIL);
+    expect(refusal(workbookOf([empty, { ...empty, name: sheet1.toUpperCase() }])).reason).toBe('duplicate_part');
+    for (const nul of ['&#0;', '&#x0;', '&#000;', '\u0000'])
+      expect(refusal(sheet(`<row><c t="inlineStr"><is><t>a${nul}b</t></is></c></row>`)), JSON.stringify(nul)).toMatchObject({ reason: 'nul_character', chinese: '单元格含有空字符（NUL，&#0;），不予接受' });
+    const whole = sheet('<row><c><v>1</v></c></row>');
+    for (const cut of [whole.length - 10, Math.floor(whole.length / 2), 40]) expect(refusal(whole.subarray(0, cut)).reason, `cut at ${cut}`).toBe('truncated');
+    expect(refusal(Buffer.from('户主姓名,身份证号\n')).reason).toBe('not_zip');
   });
 });
