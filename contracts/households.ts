@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { validateCnId, validateCnMobile } from './cn-ids.js';
+import { text as safeText } from './text.js';
 
 /** Coded fields with their Chinese and English labels (shared by the Excel template, the server and the web). */
 function codes<const K extends string>(map: Record<K, [zh: string, en: string]>) {
@@ -132,7 +133,7 @@ export type AttachmentExt = keyof typeof ATTACHMENT_TYPES;
 /** `POST /api/households/:id/attachments?kind=…&fileName=…` with the file as the raw body. */
 export const AttachmentUploadQuery = z.strictObject({
   kind: AttachmentKind.schema,
-  fileName: z.string().trim().min(1).max(255),
+  fileName: safeText().min(1).max(255),
 });
 
 export const HOUSEHOLD_STATUSES = [
@@ -151,8 +152,12 @@ export type HouseholdStatus = (typeof HOUSEHOLD_STATUSES)[number];
 export const OPEN_STATUSES: HouseholdStatus[] = ['applied', 'checked', 'visited', 'in_notice', 'archived', 'returned', 'lifted'];
 
 const fen = z.number().int().min(0).max(100_000_000_00); // up to 1亿元
-const text = (max: number) => z.string().trim().max(max);
+/** One-line text (contracts/text.ts: no control characters, no lone surrogates). */
+const text = (max: number) => safeText().max(max);
 const optionalText = (max: number) => text(max).optional().nullable();
+/** Prose that may run over several lines (reasons, findings, notes): also takes \n, \r and \t. */
+const prose = (max: number) => safeText({ multiline: true }).max(max);
+const optionalProse = (max: number) => prose(max).optional().nullable();
 
 export const CnIdNumber = z.string().transform((raw, ctx) => {
   const r = validateCnId(raw);
@@ -228,7 +233,7 @@ const householdFields = {
   mainCause: HardshipCause.schema,
   secondaryCauses: z.array(HardshipCause.schema).max(3).default([]),
   priorityGroup: optionalText(50),
-  exitMeasures: optionalText(500),
+  exitMeasures: optionalProse(500),
   members: z.array(MemberInput).max(20).default([]),
 };
 
@@ -261,22 +266,22 @@ export const UpdateHouseholdInput = z.strictObject({
 }) as unknown as z.ZodType<UpdateHouseholdInput>;
 export type UpdateHouseholdInput = Partial<Omit<CreateHouseholdInput, 'orgId' | 'idNumber' | 'members'>> & { members?: UpdateMemberInput[] };
 
-export const ReasonInput = z.strictObject({ reason: text(500).min(1) });
+export const ReasonInput = z.strictObject({ reason: prose(500).min(1) });
 export const VisitInput = z.strictObject({
   visitDate: z.iso.date(),
   visitors: text(200).min(1),
-  findings: text(2000).min(1),
+  findings: prose(2000).min(1),
   consentSigned: z.literal(true, 'the household must sign the consent form'),
 });
-export const StartNoticeInput = z.strictObject({ noticeDays: z.number().int().min(1).max(30).default(7), note: optionalText(500) });
-export const ObjectionInput = z.strictObject({ content: text(1000).min(1), raisedBy: optionalText(50) });
-export const ResolveObjectionInput = z.strictObject({ resolution: text(1000).min(1), upheld: z.boolean() });
-export const FollowUpInput = z.strictObject({ contactDate: z.iso.date(), method: text(50).min(1), notes: text(2000).min(1) });
-export const TransferInput = z.strictObject({ toOrgId: z.uuid(), reason: text(500).min(1) });
+export const StartNoticeInput = z.strictObject({ noticeDays: z.number().int().min(1).max(30).default(7), note: optionalProse(500) });
+export const ObjectionInput = z.strictObject({ content: prose(1000).min(1), raisedBy: optionalText(50) });
+export const ResolveObjectionInput = z.strictObject({ resolution: prose(1000).min(1), upheld: z.boolean() });
+export const FollowUpInput = z.strictObject({ contactDate: z.iso.date(), method: text(50).min(1), notes: prose(2000).min(1) });
+export const TransferInput = z.strictObject({ toOrgId: z.uuid(), reason: prose(500).min(1) });
 export const RevealInput = z.strictObject({
   field: z.enum(['idNumber', 'phone', 'bankCard', 'memberIdNumber']),
   memberId: z.uuid().optional(),
-  reason: text(200).min(2),
+  reason: prose(200).min(2),
 });
 export const LookupInput = z.strictObject({ idNumber: CnIdNumber });
 export const AidEntryInput = z.strictObject({
@@ -285,5 +290,5 @@ export const AidEntryInput = z.strictObject({
   amountFen: fen,
   item: optionalText(100),
   aidedOn: z.iso.date(),
-  note: optionalText(500),
+  note: optionalProse(500),
 });

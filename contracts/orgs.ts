@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 export const ORG_TYPES = [
   'city_federation',
@@ -20,8 +21,8 @@ export const OrgCode = z
 export const CreateOrgInput = z.strictObject({
   parentId: z.uuid(),
   code: OrgCode,
-  name: z.string().trim().min(1).max(100),
-  nameEn: z.string().trim().max(200).default(''),
+  name: text().min(1).max(100),
+  nameEn: text().max(200).default(''),
   type: OrgType,
   regionCode: z
     .string()
@@ -31,8 +32,8 @@ export const CreateOrgInput = z.strictObject({
 export type CreateOrgInput = z.infer<typeof CreateOrgInput>;
 
 export const UpdateOrgInput = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  nameEn: z.string().trim().max(200).optional(),
+  name: text().min(1).max(100).optional(),
+  nameEn: text().max(200).optional(),
   type: OrgType.optional(),
   regionCode: z
     .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLE_KEYS } from './roles.js';
+import { text } from './text.js';
 
 export const Username = z
   .string()
@@ -12,13 +13,13 @@ export const RoleKeySchema = z.enum(ROLE_KEYS);
 export const CreateUserInput = z.strictObject({
   orgId: z.uuid(),
   username: Username,
-  displayName: z.string().trim().min(1).max(50),
+  displayName: text().min(1).max(50),
   roles: z.array(RoleKeySchema).max(8).default([]),
 });
 export type CreateUserInput = z.infer<typeof CreateUserInput>;
 
 export const UpdateUserInput = z.strictObject({
-  displayName: z.string().trim().min(1).max(50).optional(),
+  displayName: text().min(1).max(50).optional(),
   orgId: z.uuid().optional(),
 });
 export type UpdateUserInput = z.infer<typeof UpdateUserInput>;
@@ -27,7 +28,7 @@ export const SetUserRolesInput = z.strictObject({ roles: z.array(RoleKeySchema).
 export type SetUserRolesInput = z.infer<typeof SetUserRolesInput>;
 
 export const ChangePasswordInput = z.strictObject({
-  currentPassword: z.string().min(1).max(256),
-  newPassword: z.string().min(1).max(256),
+  currentPassword: text({ trim: false }).min(1).max(256),
+  newPassword: text({ trim: false }).min(1).max(256),
 });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;

@@ -70,10 +70,15 @@ const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+  /**
+   * Addresses or CIDRs of reverse proxies whose X-Forwarded-For gives the client address (request.ip:
+   * rate limits, audit, sessions); empty or omitted trusts no proxy header.
+   */
+  trustProxy?: string[];
     logger: opts.logger ?? false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

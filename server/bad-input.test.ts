@@ -148,6 +148,17 @@ CASES.push(
   v('PATCH /api/users/:id', { displayName: '\u0000' }, ['body.displayName'], 'a NUL character in a display name'),
   v('POST /api/auth/sign-in', { username: 'admin-a\u0000' }, ['body.username'], 'a NUL character in a username'),
   v('POST /api/users', { roles: ['caseworker\u0000'] }, ['body.roles.0'], 'a NUL character in a role'),
+  // Lone surrogates (jsonb refuses them: a 500; text turns them into U+FFFD) and control characters.
+  v('POST /api/orgs', { name: 'a\ud800b' }, ['body.name'], 'a lone surrogate in a name'),
+  v('POST /api/orgs', { nameEn: '\udfff' }, ['body.nameEn'], 'a lone low surrogate in an English name'),
+  v('POST /api/orgs', { name: 'a\u001b[31mred' }, ['body.name'], 'an ESC control character in a name'),
+  v('PATCH /api/orgs/:id', { name: 'bell\u0007' }, ['body.name'], 'a BEL control character in a name'),
+  v('PATCH /api/orgs/:id', { name: 'c1\u0085' }, ['body.name'], 'a C1 control character in a name'),
+  v('POST /api/orgs', { name: 'line\nbreak' }, ['body.name'], 'a line break in a one-line name'),
+  v('PATCH /api/users/:id', { displayName: '\ud83d' }, ['body.displayName'], 'a lone surrogate in a display name'),
+  v('POST /api/auth/sign-in', { username: 'nobody\ud800' }, ['body.username'], 'a lone surrogate in an unknown username (audited in jsonb)'),
+  v('POST /api/auth/password', { newPassword: 'long-enough-pass\ud800' }, ['body.newPassword'], 'a lone surrogate in a new password'),
+  v('POST /api/orgs', { ['x\ud800']: 1 }, ['body.x\ud800'], 'a lone surrogate in a key'),
   { route: 'POST /api/orgs', what: 'a deeply nested value', raw: `{"name":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, contentType: 'application/json', status: 400, code: 'VALIDATION', fields: ['body.name'] },
 );
 
@@ -219,6 +230,9 @@ describe('bad input on every write route', () => {
   it('refuses bad query strings and NUL characters in them with 400 naming the parameter', async () => {
     for (const [url, field] of [
       ['/api/orgs?q=%00', 'querystring.q'],
+      ['/api/orgs?q=%1B', 'querystring.q'],
+      ['/api/users?q=a%07b', 'querystring.q'],
+      ['/api/audit?objectType=%C2%85', 'querystring.objectType'],
       ['/api/users?q=a%00b', 'querystring.q'],
       [`/api/orgs?q=${LONG}`, 'querystring.q'],
       ['/api/users?role=god', 'querystring.role'],

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { hasLoneSurrogate, LONE_SURROGATE_MESSAGE } from '../../contracts/text.js';
 
 export type App = FastifyInstance & { withTypeProvider<T>(): FastifyInstance };
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
@@ -13,21 +14,26 @@ export function noStore(reply: FastifyReply) {
 }
 
 /**
- * PostgreSQL text cannot hold U+0000, so a NUL character in any input string would fail in the
- * database with a 500. Returns a field holding one ('body.name', 'querystring.q'), or null. Walks
- * without recursion, so a deeply nested body cannot overflow the stack.
+ * Text PostgreSQL cannot store as sent: U+0000 (text refuses it) and a lone UTF-16 surrogate
+ * (`"\ud800"` in JSON: jsonb refuses it, text turns it into U+FFFD). Either would fail with a 500
+ * or be stored changed. Returns the first field holding one ('body.name', 'querystring.q') with
+ * what is wrong, or null. Keys are checked too. Walks without recursion, so a deeply nested body
+ * cannot overflow the stack. Field schemas refuse more (contracts/text.ts); this is the net under
+ * every route, schema or not.
  */
-export function fieldWithNul(value: unknown, field: string): string | null {
+export function fieldWithBadText(value: unknown, field: string): { field: string; message: string } | null {
   type Node = { value: unknown; key: string; parent: Node | null };
   const pathOf = (node: Node) => {
     const keys: string[] = [];
     for (let n: Node | null = node; n; n = n.parent) keys.push(n.key);
     return keys.reverse().join('.');
   };
+  const problem = (s: string) => (s.includes('\u0000') ? NUL_MESSAGE : hasLoneSurrogate(s) ? LONE_SURROGATE_MESSAGE : null);
   const pending: Node[] = [{ value, key: field, parent: null }];
   while (pending.length > 0) {
     const node = pending.pop()!;
-    if (node.key.includes('\u0000') || (typeof node.value === 'string' && node.value.includes('\u0000'))) return pathOf(node);
+    const message = problem(node.key) ?? (typeof node.value === 'string' ? problem(node.value) : null);
+    if (message) return { field: pathOf(node), message };
     if (!node.value || typeof node.value !== 'object') continue;
     const proto = Object.getPrototypeOf(node.value);
     // Arrays and plain records (parsed JSON, query strings); not buffers or streams.
@@ -36,6 +42,8 @@ export function fieldWithNul(value: unknown, field: string): string | null {
   }
   return null;
 }
+
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listQuery } from '../../../contracts/pagination.js';
+import { text } from '../../../contracts/text.js';
 import { authorize } from '../../platform/authz.js';
 import { typed } from '../../platform/http.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
@@ -8,11 +9,11 @@ import { searchAudit } from './audit.queries.js';
 
 const AuditQuery = listQuery(['at'], 'at')
   .extend({
-    actor: z.string().trim().max(64).optional(),
+    actor: text().max(64).optional(),
     orgId: z.uuid().optional(),
     action: z.string().trim().regex(/^[a-z_]+(\.[a-z_]*)?$/, 'entity.verb, or entity. for all verbs').optional(),
-    objectType: z.string().trim().max(40).optional(),
-    objectId: z.string().trim().max(64).optional(),
+    objectType: text().max(40).optional(),
+    objectId: text().max(64).optional(),
     outcome: z.enum(['success', 'denied', 'failure']).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),

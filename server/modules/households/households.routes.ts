@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateHouseholdInput, HardshipCategory, HardshipCause, HOUSEHOLD_STATUSES, SchoolStage } from '../../../contracts/households.js';
 import { listQuery } from '../../../contracts/pagination.js';
+import { text } from '../../../contracts/text.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
@@ -50,7 +51,7 @@ export const HouseholdListQuery = listQuery(['createdAt', 'updatedAt', 'caseNo',
   cause: HardshipCause.schema.optional(),
   schoolStage: SchoolStage.schema.optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
-  q: z.string().trim().min(1).max(50).optional(),
+  q: text().min(1).max(50).optional(),
 });
 type HouseholdListQuery = z.infer<typeof HouseholdListQuery>;
 

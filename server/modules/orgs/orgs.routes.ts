@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CreateOrgInput, MoveOrgInput, OrgType, UpdateOrgInput } from '../../../contracts/orgs.js';
 import { listQuery } from '../../../contracts/pagination.js';
+import { text } from '../../../contracts/text.js';
 import { authorize } from '../../platform/authz.js';
 import { IdParams, typed } from '../../platform/http.js';
 import { createOrg } from './create-org.js';
@@ -13,7 +14,7 @@ import { setOrgActive } from './set-org-active.js';
 import { updateOrg } from './update-org.js';
 
 const OrgListQuery = listQuery(['path', 'name', 'code', 'type', 'depth', 'createdAt'], 'path').extend({
-  q: z.string().trim().max(100).optional(),
+  q: text().max(100).optional(),
   type: OrgType.optional(),
   parentId: z.uuid().optional(),
   underId: z.uuid().optional(),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { listQuery } from '../../../contracts/pagination.js';
 import { ROLES, ROLE_KEYS } from '../../../contracts/roles.js';
 import { CreateUserInput, RoleKeySchema, SetUserRolesInput, UpdateUserInput } from '../../../contracts/users.js';
+import { text } from '../../../contracts/text.js';
 import { authorize } from '../../platform/authz.js';
 import { IdParams, noStore, typed } from '../../platform/http.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
@@ -16,7 +17,7 @@ import { getUserInScope, listUsers, type UserSort } from './users.queries.js';
 import { presentUser } from './users.presenter.js';
 
 const UserListQuery = listQuery(['username', 'displayName', 'createdAt'], 'username').extend({
-  q: z.string().trim().max(100).optional(),
+  q: text().max(100).optional(),
   orgId: z.uuid().optional(),
   role: RoleKeySchema.optional(),
   active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
