@@ -22,6 +22,7 @@ async function main() {
     webDistDir: DEFAULT_WEB_DIST,
     dataDir: config.dataDir,
     logger: { level: config.LOG_LEVEL },
+    trustProxy: config.TRUST_PROXY,
   });
   let closing = false;
   const shutdown = async (signal: string) => {

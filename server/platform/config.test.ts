@@ -121,3 +121,23 @@ describe('loadMasterSecret', () => {
     for (const k of [s.piiEncryptionKey, s.piiLookupKey, s.csrfKey]) expect(k).toHaveLength(32);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('is an empty list (trust no proxy) when unset or empty', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: ' ' }).TRUST_PROXY).toEqual([]);
+  });
+
+  it('reads comma-separated addresses and CIDRs, IPv4 and IPv6', () => {
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,::1,fd00::/8' }).TRUST_PROXY).toEqual(['10.0.0.1', '10.1.0.0/16', '::1', 'fd00::/8']);
+  });
+
+  it.each(['proxy.local', '10.0.0.1/33', '10.0.0/8', '::1/129', '10.0.0.1/8/8', '10.0.0.1/x', '0.0.0.0/0'])('refuses %s, naming the variable', (value) => {
+    const message = configError({ TRUST_PROXY: value });
+    expect(message).toMatch(/^Invalid configuration:\n {2}TRUST_PROXY: /);
+  });
+
+  it('names the bad entries of a list', () => {
+    expect(configError({ TRUST_PROXY: '10.0.0.1,nginx,10.0.0.300' })).toMatch(/TRUST_PROXY: not an IP address or CIDR .*: nginx, 10\.0\.0\.300/);
+  });
+});

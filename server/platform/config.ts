@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import net from 'node:net';
 import path from 'node:path';
 
 const flag = z
@@ -7,6 +8,24 @@ const flag = z
   .pipe(z.enum(['0', '1', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
   )
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+/** "10.0.0.1, 10.1.0.0/16, ::1" → the list; an empty string trusts no proxy. */
+const addressList = z
+  .string()
+  .transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean))
+  .superRefine((entries, ctx) => {
+    const bad = entries.filter((e) => !isAddressOrCidr(e));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `not an IP address or CIDR (comma-separated, e.g. 10.0.0.1,10.1.0.0/16): ${bad.join(', ')}` });
+    if (entries.some((e) => e.endsWith('/0'))) ctx.addIssue({ code: 'custom', message: 'a /0 range would trust every client to name its own address' });
+  });
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -26,6 +45,8 @@ const ConfigSchema = z.object({
   SECURE_COOKIES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DENGBAO_MODE: flag.default(false),
+  /** Reverse proxies whose X-Forwarded-For is believed (the client address for rate limits and audit). */
+  TRUST_PROXY: addressList.default([]),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
