@@ -30,30 +30,58 @@ async function openHousehold(page: Page, statusText: string) {
 }
 
 describe('household casework in Chromium, in Chinese', () => {
-  it('uploads a photo on the 附件 tab, lists it and downloads the same bytes', async () => {
+  it('uploads photos on the 附件 tab, downloads them, and asks a reviewer for a reason before an ID scan', async () => {
     const page = await newPage(browser);
     await signIn(page, 'fc.caseworker');
     await openHousehold(page, '已建档');
     await page.getByTestId('household-tab-attachments').click();
     const tab = page.getByTestId('household-attachments');
     await tab.waitFor();
-    await pick(page, page.getByTestId('attachment-kind'), '身份证明');
-    await tab.locator('input[type=file]').setInputFiles({ name: '身份证正面.png', mimeType: 'image/png', buffer: PNG });
-    const row = page.locator('[data-testid=attachment-table] tr', { hasText: '身份证正面.png' });
-    await row.waitFor({ timeout: 20_000 });
-    const text = await row.innerText();
-    expect(text).toContain('身份证明');
+    await pick(page, page.getByTestId('attachment-kind'), '收入证明');
+    await tab.locator('input[type=file]').setInputFiles({ name: '工资条.png', mimeType: 'image/png', buffer: PNG });
+    const income = page.locator('[data-testid=attachment-table] tr', { hasText: '工资条.png' });
+    await income.waitFor({ timeout: 20_000 });
+    const text = await income.innerText();
+    expect(text).toContain('收入证明');
     expect(text).toMatch(/\d+ B|KB/);
     expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(text).toContain('府城街道帮扶专干');
-
-    const href = await row.getByTestId('attachment-name').getAttribute('href');
+    const href = await income.getByTestId('attachment-name').getAttribute('href');
     const download = await page.request.get(href!);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-type']).toBe('image/png');
     expect(download.headers()['content-disposition']).toContain("filename*=UTF-8''");
     expect(Buffer.from(await download.body()).equals(PNG)).toBe(true);
+
+    // An ID scan shows the full number: the caseworker, who may not reveal numbers, cannot download it.
+    await pick(page, page.getByTestId('attachment-kind'), '身份证明');
+    await tab.locator('input[type=file]').setInputFiles({ name: '身份证正面.png', mimeType: 'image/png', buffer: PNG });
+    const idProof = page.locator('[data-testid=attachment-table] tr', { hasText: '身份证正面.png' });
+    await idProof.waitFor({ timeout: 20_000 });
+    expect(await idProof.getByTestId('attachment-name').getAttribute('href')).toBeNull();
+    expect(await idProof.getByTestId('attachment-download').isDisabled()).toBe(true);
     await screenshot(page, '16-household-attachments');
+
+    const reviewer = await newPage(browser);
+    await signIn(reviewer, 'zz.reviewer');
+    await reviewer.goto(new URL(page.url()).pathname);
+    await reviewer.getByTestId('household-tab-attachments').click();
+    const row = reviewer.locator('[data-testid=attachment-table] tr', { hasText: '身份证正面.png' }).first();
+    await row.getByTestId('attachment-download').click();
+    await reviewer.getByTestId('id-proof-download-submit').click();
+    await reviewer.getByText('请填写下载原因').waitFor();
+    await reviewer.getByTestId('id-proof-reason').fill('核对 410803197805150016');
+    await reviewer.getByTestId('id-proof-download-submit').click();
+    await reviewer.getByText('原因中不要填写身份证号').waitFor();
+    await reviewer.getByTestId('id-proof-reason').fill('发放助学金前核对身份');
+    await reviewer.getByText('原因中不要填写身份证号').waitFor({ state: 'hidden' });
+    await screenshot(reviewer, '16b-household-id-proof-reason');
+    const [saved] = await Promise.all([reviewer.waitForEvent('download'), reviewer.getByTestId('id-proof-download-submit').click()]);
+    expect(saved.suggestedFilename()).toBe('身份证正面.png');
+    const stream = await saved.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(PNG)).toBe(true);
   });
 
   it('corrects the phone of a household with members without retyping any member ID number', async () => {

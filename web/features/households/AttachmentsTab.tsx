@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, FileExcelOutlined, FileImageOutlined, FileOutlined, FilePdfOutlined, FileWordOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Form, Input, Modal, Select, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Empty, Form, Input, Modal, Select, Space, Table, Tooltip, Typography, Upload } from 'antd';
 import type { UploadProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { formatDateTime, formatFileSize } from '../../shared/format.js';
 import { householdErrorMessage, useReportHouseholdError } from './household-errors.js';
 import { codeLabel, codeOptions } from './household-labels.js';
 import { SoftTag } from './HouseholdStatusTag.js';
+import { IdProofDownloadModal } from './IdProofDownloadModal.js';
 import {
   attachmentContentUrl,
   useDeleteAttachment,
@@ -87,6 +88,10 @@ export function AttachmentsTab({ h }: { h: HouseholdDetail }) {
   const upload = useUploadAttachment(h.id);
   const [kind, setKind] = useState<string | undefined>();
   const [deleting, setDeleting] = useState<HouseholdAttachment | null>(null);
+  const [downloadingIdProof, setDownloadingIdProof] = useState<HouseholdAttachment | null>(null);
+  // An ID scan shows the full number: like revealing it, it needs household.reveal and a reason.
+  const isIdProof = (a: HouseholdAttachment) => a.kind === 'id_proof';
+  const canReveal = can('household.reveal');
 
   const uploadError = (name: string, err: unknown) => {
     if (isApiError(err) && err.details.reason === 'file_type') return t('households.attachments.badType', { name });
@@ -167,12 +172,26 @@ export function AttachmentsTab({ h }: { h: HouseholdDetail }) {
             title: t('households.attachments.fileName'),
             dataIndex: 'fileName',
             ellipsis: true,
-            render: (v: string, a) => (
-              <a href={attachmentContentUrl(h.id, a.id)} download={v} data-testid="attachment-name">
-                <FileIcon mime={a.mimeType} />
-                {v}
-              </a>
-            ),
+            render: (v: string, a) => {
+              const name = (
+                <>
+                  <FileIcon mime={a.mimeType} />
+                  {v}
+                </>
+              );
+              if (!isIdProof(a))
+                return (
+                  <a href={attachmentContentUrl(h.id, a.id)} download={v} data-testid="attachment-name">
+                    {name}
+                  </a>
+                );
+              if (!canReveal) return <span data-testid="attachment-name">{name}</span>;
+              return (
+                <Typography.Link onClick={() => setDownloadingIdProof(a)} data-testid="attachment-name">
+                  {name}
+                </Typography.Link>
+              );
+            },
           },
           { title: t('households.attachments.size'), dataIndex: 'sizeBytes', width: 100, align: 'right', render: (v: number) => formatFileSize(v) },
           { title: t('households.attachments.uploadedBy'), dataIndex: 'uploadedByName', width: 130, render: (v: string | null) => v ?? '-' },
@@ -183,9 +202,21 @@ export function AttachmentsTab({ h }: { h: HouseholdDetail }) {
             width: canEdit ? 150 : 80,
             render: (_, a) => (
               <Space size={4}>
-                <Button type="link" size="small" icon={<DownloadOutlined />} href={attachmentContentUrl(h.id, a.id)} download={a.fileName} data-testid="attachment-download">
-                  {t('households.attachments.download')}
-                </Button>
+                {!isIdProof(a) ? (
+                  <Button type="link" size="small" icon={<DownloadOutlined />} href={attachmentContentUrl(h.id, a.id)} download={a.fileName} data-testid="attachment-download">
+                    {t('households.attachments.download')}
+                  </Button>
+                ) : canReveal ? (
+                  <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => setDownloadingIdProof(a)} data-testid="attachment-download">
+                    {t('households.attachments.download')}
+                  </Button>
+                ) : (
+                  <Tooltip title={t('households.attachments.idProof.noPermission')}>
+                    <Button type="link" size="small" icon={<DownloadOutlined />} disabled data-testid="attachment-download">
+                      {t('households.attachments.download')}
+                    </Button>
+                  </Tooltip>
+                )}
                 {canEdit && (
                   <Button type="link" size="small" danger icon={<DeleteOutlined />} onClick={() => setDeleting(a)} style={{ color: '#cf1322' }} data-testid="attachment-delete">
                     {t('households.attachments.delete')}
@@ -197,6 +228,7 @@ export function AttachmentsTab({ h }: { h: HouseholdDetail }) {
         ]}
       />
       <DeleteModal householdId={h.id} attachment={deleting} onClose={() => setDeleting(null)} />
+      <IdProofDownloadModal householdId={h.id} attachment={downloadingIdProof} onClose={() => setDownloadingIdProof(null)} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateHouseholdInput, HouseholdStatus, UpdateHouseholdInput } from '../../../contracts/households.js';
-import { api, type Page, type QueryValue } from '../../shared/api.js';
+import { api, ApiError, toQueryString, type ApiErrorDetails, type Page, type QueryValue } from '../../shared/api.js';
 
 // Response shapes of server/modules/households (households.presenter.ts, transfer-household.ts, household-import-jobs.ts).
 
@@ -368,7 +368,20 @@ export function useHouseholdAttachments(householdId: string) {
 }
 
 /** Where the browser downloads an attachment (a plain link: the session cookie goes with it, the server audits it). */
-export const attachmentContentUrl = (householdId: string, attachmentId: string) => `/api/households/${householdId}/attachments/${attachmentId}/content`;
+export const attachmentContentUrl = (householdId: string, attachmentId: string, reason?: string) =>
+  `/api/households/${householdId}/attachments/${attachmentId}/content${toQueryString({ reason })}`;
+
+/**
+ * Fetches an attachment's bytes (an ID scan, downloaded with a reason): a refusal comes back as an
+ * ApiError for the dialog to show instead of a page of JSON in the browser.
+ */
+export async function fetchAttachment(householdId: string, attachmentId: string, reason: string): Promise<Blob> {
+  const res = await fetch(attachmentContentUrl(householdId, attachmentId, reason), { credentials: 'same-origin', cache: 'no-store' });
+  if (res.ok) return res.blob();
+  const body = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: ApiErrorDetails; requestId?: string } } | undefined;
+  const e = body?.error;
+  throw new ApiError(res.status, e?.code ?? (res.status >= 500 ? 'INTERNAL' : `HTTP_${res.status}`), e?.message ?? res.statusText, e?.details ?? {}, e?.requestId);
+}
 
 /**
  * Sends the file as the raw body: the server detects its type from the bytes, so the declared type

@@ -761,6 +761,17 @@ const en: Catalogue = {
       tooLarge: '"{{name}}" is larger than 10 MB and cannot be uploaded',
       badType: '"{{name}}" is not an accepted type: upload a PDF, an image (JPG, PNG, WebP) or a Word or Excel file',
       count: '{{count}} in all',
+      fileMissing: 'The file is missing and cannot be downloaded; please tell the system administrator',
+      idProof: {
+        title: 'Download proof of identity "{{name}}"',
+        hint: 'A scan of an identity document shows the full ID number, which is sensitive personal data: download it only when the work needs it. Who, when and why are written to the audit log.',
+        reason: 'Reason for downloading',
+        reasonPlaceholder: 'e.g. checking identity before paying student aid',
+        reasonRequired: 'Give a reason (at least {{min}} characters)',
+        reasonNoNumbers: 'Do not put ID, phone or card numbers in the reason',
+        submit: 'Download',
+        noPermission: 'Downloading proof of identity needs the permission to show full numbers',
+      },
     },
     tabs: {
       info: 'Details',

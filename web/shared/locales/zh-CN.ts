@@ -756,6 +756,17 @@ const zhCN = {
       tooLarge: '“{{name}}”超过 10 MB，不能上传',
       badType: '“{{name}}”的类型不支持：只能上传 PDF、图片（JPG、PNG、WebP）或 Word、Excel 文件',
       count: '共 {{count}} 个',
+      fileMissing: '文件已丢失，无法下载，请联系系统管理员',
+      idProof: {
+        title: '下载身份证明“{{name}}”',
+        hint: '身份证明的扫描件显示完整身份证号，属于敏感个人信息，仅限工作需要时下载。下载人、时间和原因将记入审计日志。',
+        reason: '下载原因',
+        reasonPlaceholder: '如：发放助学金前核对身份',
+        reasonRequired: '请填写下载原因（至少 {{min}} 个字）',
+        reasonNoNumbers: '原因中不要填写身份证号、手机号或银行卡号',
+        submit: '确认下载',
+        noPermission: '下载身份证明需要“查看完整号码”权限',
+      },
     },
     tabs: {
       info: '基本信息',
