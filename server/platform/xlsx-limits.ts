@@ -7,6 +7,8 @@ const MiB = 1024 * 1024;
 export const XLSX_LIMITS = {
   /** One part (a sheet, the shared strings …) after inflating; the 100,000-household benchmark's largest is 105 MiB. */
   partBytes: 256 * MiB,
+  /** The workbook part and the relationship parts, read whole before any sheet; real ones are a few KiB. */
+  structureBytes: 16 * MiB,
   /** Every part of the workbook together, a part read twice counted twice; the benchmark's total is 233 MiB. */
   workbookBytes: 512 * MiB,
   /** Rows of one sheet; the benchmark's member sheet has 250,001. */
@@ -78,7 +80,7 @@ export class XlsxLimitError extends XlsxFormatError {
  * caller then inflates no more than the declared size (a part producing more is corrupt), so the bytes
  * actually produced stay within the caps whatever the file declares.
  */
-export function assertPartFits(name: string, declaredSize: number, inflatedSoFar: number): void {
-  if (declaredSize > XLSX_LIMITS.partBytes) throw new XlsxLimitError('part_too_large', XLSX_LIMITS.partBytes, name);
+export function assertPartFits(name: string, declaredSize: number, inflatedSoFar: number, partCap: number = XLSX_LIMITS.partBytes): void {
+  if (declaredSize > partCap) throw new XlsxLimitError('part_too_large', partCap, name);
   if (inflatedSoFar + declaredSize > XLSX_LIMITS.workbookBytes) throw new XlsxLimitError('workbook_too_large', XLSX_LIMITS.workbookBytes, name);
 }

@@ -42,7 +42,7 @@ export function readXlsxSheets(buffer: Buffer, wantedSheets?: string[]): Map<str
 
   // Locate the workbook part through the package relationships (fallback: the usual xl/workbook.xml).
   let workbookPath = 'xl/workbook.xml';
-  const rootRels = zip.has('_rels/.rels') ? parseRelationships(zip.text('_rels/.rels'), '') : [];
+  const rootRels = zip.has('_rels/.rels') ? parseRelationships(zip.text('_rels/.rels', XLSX_LIMITS.structureBytes), '') : [];
   const officeDoc = rootRels.find((rel) => rel.type.endsWith('/officeDocument'));
   if (officeDoc && zip.has(officeDoc.target)) workbookPath = officeDoc.target;
   if (!zip.has(workbookPath)) throw new XlsxFormatError(`Not an .xlsx workbook: ${workbookPath} is missing`);
@@ -50,11 +50,11 @@ export function readXlsxSheets(buffer: Buffer, wantedSheets?: string[]): Map<str
   const slash = workbookPath.lastIndexOf('/');
   const workbookDir = slash >= 0 ? workbookPath.slice(0, slash) : '';
   const workbookRelsPath = `${workbookDir ? `${workbookDir}/` : ''}_rels/${workbookPath.slice(slash + 1)}.rels`;
-  const workbookRels = zip.has(workbookRelsPath) ? parseRelationships(zip.text(workbookRelsPath), workbookDir) : [];
+  const workbookRels = zip.has(workbookRelsPath) ? parseRelationships(zip.text(workbookRelsPath, XLSX_LIMITS.structureBytes), workbookDir) : [];
   const relById = new Map<string, Relationship>();
   for (const rel of workbookRels) relById.set(rel.id, rel);
 
-  const sheets = parseWorkbookSheets(zip.text(workbookPath));
+  const sheets = parseWorkbookSheets(zip.text(workbookPath, XLSX_LIMITS.structureBytes));
   const wanted = wantedSheets ? new Set(wantedSheets) : null;
   const toRead: Array<{ name: string; path: string }> = [];
   const sheetParts = new Set<string>();
@@ -91,7 +91,7 @@ export function readXlsxSheets(buffer: Buffer, wantedSheets?: string[]): Map<str
 
 interface ZipDirectory {
   has(name: string): boolean;
-  text(name: string): string;
+  text(name: string, partCap?: number): string;
 }
 
 /** The parts as text; every part inflated counts towards the workbook's cap, a part read twice twice. */
@@ -101,13 +101,13 @@ function readZipDirectory(buf: Buffer): ZipDirectory {
   let inflated = 0;
   return {
     has: (name) => entries.has(name.toLowerCase()),
-    text(name) {
+    text(name, partCap) {
       const key = name.toLowerCase();
       const cached = cache.get(key);
       if (cached !== undefined) return cached;
       const entry = entries.get(key);
       if (!entry) throw new XlsxFormatError(`Missing part ${name}`);
-      const data = inflateEntry(buf, entry, inflated);
+      const data = inflateEntry(buf, entry, inflated, partCap);
       inflated += data.length;
       const text = decodeXmlPart(data, entry.name);
       // Only the small parts are read twice (never sheets), but caching is harmless.

@@ -155,8 +155,8 @@ export function compressedData(buf: Buffer, entry: ZipEntry): Buffer {
  * before any inflating when its declared size is over the caps; inflating stops as soon as the output
  * passes the declared size (a part that inflates to more than it declares is corrupt).
  */
-export function inflateEntry(buf: Buffer, entry: ZipEntry, inflatedSoFar: number): Buffer {
-  assertPartFits(entry.name, entry.uncompressedSize, inflatedSoFar);
+export function inflateEntry(buf: Buffer, entry: ZipEntry, inflatedSoFar: number, partCap?: number): Buffer {
+  assertPartFits(entry.name, entry.uncompressedSize, inflatedSoFar, partCap);
   const raw = compressedData(buf, entry);
   let out: Buffer;
   if (entry.method === 0) {

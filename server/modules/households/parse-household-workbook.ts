@@ -74,8 +74,8 @@ export interface TemplateSheet {
   errors: ImportError[];
 }
 
-/** Reading a sheet either gives its rows or finds the file is not a readable workbook. */
-export type SheetReading = TemplateSheet | 'not_xlsx';
+/** Reading a sheet either gives its rows or the Chinese reason the file was refused (not a workbook, or over a limit). */
+export type SheetReading = TemplateSheet | { refused: string };
 
 const SHEET_COLUMNS: Record<string, ExcelColumn[]> = { [HOUSEHOLD_SHEET]: HOUSEHOLD_COLUMNS, [MEMBER_SHEET]: MEMBER_COLUMNS };
 
@@ -89,7 +89,8 @@ export function readTemplateSheet(buffer: Buffer, sheetName: string): SheetReadi
   try {
     rows = readXlsxSheets(buffer, [sheetName]).get(sheetName);
   } catch (err) {
-    if (err instanceof XlsxFormatError) return 'not_xlsx';
+    // A limit or a named defect has its own reason (e.g. 工作表超过 500,000 行上限); anything else is "not a workbook".
+    if (err instanceof XlsxFormatError) return { refused: err.reason === 'malformed' ? R.notXlsx : err.chinese };
     throw err;
   }
   const columns = SHEET_COLUMNS[sheetName];
@@ -150,10 +151,12 @@ export async function parseHouseholdWorkbook(
 ) {
   const memberReading = readMemberSheet();
   const householdSheet = readTemplateSheet(buffer, HOUSEHOLD_SHEET);
-  if (householdSheet !== 'not_xlsx') onProgress(householdSheet.rows.length);
+  if (!('refused' in householdSheet)) onProgress(householdSheet.rows.length);
   const memberSheet = await memberReading;
-  if (householdSheet === 'not_xlsx' || memberSheet === 'not_xlsx')
-    return { households: [], errors: [{ sheet: '', row: 0, column: '', value: '', reason: R.notXlsx }], rowsRead: 0 };
+  if ('refused' in householdSheet || 'refused' in memberSheet) {
+    const reason = 'refused' in householdSheet ? householdSheet.refused : (memberSheet as { refused: string }).refused;
+    return { households: [], errors: [{ sheet: '', row: 0, column: '', value: '', reason }], rowsRead: 0 };
+  }
   const errors: ImportError[] = [...householdSheet.errors, ...memberSheet.errors];
   const rowsRead = householdSheet.rows.length + memberSheet.rows.length;
   onProgress(rowsRead);
