@@ -2,11 +2,12 @@ import { CreateHouseholdInput } from '../../../contracts/households.js';
 import { householdMembers, households } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Actor, Ctx } from '../../platform/context.js';
 import { chinaDate } from '../../platform/dates.js';
 import { conflict } from '../../platform/errors.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
 import { appendHouseholdEvent } from './household-events.js';
+import { auditingDuplicateHits } from './duplicate-hits.js';
 import { claimIdNumbers } from './household-id-claims.js';
 import { protectIdNumber } from './household-pii.js';
 import { assertDistinctIds, householdColumns, memberClaims, memberRows, workerIdColumns } from './household-record.js';
@@ -17,6 +18,10 @@ export async function createHousehold({ ctx, input }: { ctx: Ctx; input: CreateH
   const actor = await authorize(ctx, 'household.create');
   const data = CreateHouseholdInput.parse(input);
   assertDistinctIds(data.idNumber, data.members.map((m) => m.idNumber));
+  return auditingDuplicateHits(ctx, 'filing', () => fileHousehold(ctx, actor, data));
+}
+
+async function fileHousehold(ctx: Ctx, actor: Actor, data: CreateHouseholdInput) {
   return ctx.db.transaction(async (tx) => {
     const org = await getOrgInScope(tx, actor, data.orgId);
     if (!org.active) throw conflict('org_inactive', 'the org is deactivated', { field: 'orgId' });

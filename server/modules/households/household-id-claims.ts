@@ -1,13 +1,28 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { householdIdClaims, households, orgs } from '../../db/schema/index.js';
-import { conflict } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 
 export interface IdClaim {
   hash: string;
   role: 'worker' | 'member';
   /** The input field, e.g. "idNumber" or "members.1.idNumber", named in the refusal. */
   field: string;
+}
+
+/**
+ * 409 duplicate_id: the person is in another open household. The client learns the holding org's
+ * name only; the org's id is kept for the audit of the hit (duplicate-hits.ts).
+ */
+export class DuplicateIdError extends AppError {
+  constructor(
+    message: string,
+    field: string,
+    readonly holdingOrgId: string | null,
+    holdingOrgName?: string,
+  ) {
+    super('CONFLICT', message, { reason: 'duplicate_id', field, ...(holdingOrgName ? { holdingOrg: { name: holdingOrgName } } : {}) });
+  }
 }
 
 /**
@@ -26,10 +41,7 @@ export async function claimIdNumbers(tx: DbOrTx, householdId: string, claims: Id
   const other = held.find((h) => h.householdId !== householdId);
   if (other) {
     const claim = claims.find((c) => c.hash === other.idHash)!;
-    throw conflict('duplicate_id', `this ID number is already in an open household of ${other.orgName}`, {
-      field: claim.field,
-      holdingOrg: { name: other.orgName },
-    });
+    throw new DuplicateIdError(`this ID number is already in an open household of ${other.orgName}`, claim.field, other.orgId, other.orgName);
   }
   const mine = new Set(held.map((h) => h.idHash));
   const fresh = claims.filter((c) => !mine.has(c.hash));
@@ -38,7 +50,7 @@ export async function claimIdNumbers(tx: DbOrTx, householdId: string, claims: Id
     await tx.insert(householdIdClaims).values(fresh.map((c) => ({ idHash: c.hash, householdId, role: c.role })));
   } catch (err) {
     // Another filing of the same person committed between our check and our insert (PostgreSQL).
-    if (isUniqueViolation(err)) throw conflict('duplicate_id', 'this ID number is being filed by another union at this moment', { field: fresh[0].field });
+    if (isUniqueViolation(err)) throw new DuplicateIdError('this ID number is being filed by another union at this moment', fresh[0].field, null);
     throw err;
   }
 }

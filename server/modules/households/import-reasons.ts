@@ -27,6 +27,7 @@ export const IMPORT_REASONS = {
   tooManyMembers: '一户家庭成员不能超过20人',
   exampleRow: '这是模板中的示例行，请删除后再导入',
   duplicateInFile: (where: string) => `文件内重复：与${where}的身份证号相同`,
-  inArchive: (orgName: string) => `该身份证号已在“${orgName}”的在档困难职工家庭中`,
+  // No org names: a workbook would otherwise tell where each of thousands of people is on file.
+  onFile: '在全市档案中已有记录',
   invalid: (message: string) => `内容不符合要求：${message}`,
 };

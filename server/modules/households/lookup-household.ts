@@ -4,6 +4,7 @@ import { householdMembers, households, orgs } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize, inActorSubtree } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
+import { auditDuplicateHit } from './duplicate-hits.js';
 import { idNumberHash } from './household-pii.js';
 import { presentHouseholdListItem } from './households.presenter.js';
 
@@ -26,5 +27,6 @@ export async function lookupHousehold({ ctx, input }: { ctx: Ctx; input: unknown
       ),
     );
   await audit(ctx.db, ctx, 'household.lookup', { objectType: 'household', details: { found: rows.length } });
+  if (rows.length > 0) await auditDuplicateHit(ctx.db, ctx, 'lookup', { count: rows.length, holdingOrgIds: rows.map((r) => r.household.orgId) });
   return { items: rows.map((r) => presentHouseholdListItem({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })) };
 }

@@ -3,6 +3,7 @@ import { CreateHouseholdInput, MemberInput } from '../../../contracts/households
 import { parseYuanToFen } from '../../platform/money.js';
 import { readXlsxSheets, XlsxFormatError, type XlsxCell, type XlsxRow } from '../../platform/xlsx-reader.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
+import { maskImportErrors } from './import-error-masking.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
 import { EXAMPLE_WORKER_ID } from './households-template.js';
 
@@ -225,5 +226,5 @@ export async function parseHouseholdWorkbook(
   for (const h of households.values())
     if (h.input.members.length > 20) errors.push({ sheet: MEMBER_SHEET, row: h.memberRows[20], column: '户主身份证号', value: h.input.idNumber, reason: R.tooManyMembers });
   onProgress(rowsRead);
-  return { households: [...households.values()], errors, rowsRead };
+  return { households: [...households.values()], errors: maskImportErrors(errors), rowsRead };
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { maskCnId } from '../../../contracts/cn-ids.js';
 import type { PiiKeys } from '../../platform/secrets.js';
 import { idNumberHash, protectIdNumber } from './household-pii.js';
 import { householdColumns, memberRows, workerIdColumns } from './household-record.js';
@@ -9,6 +10,7 @@ export interface IdInFile {
   hash: string;
   sheet: string;
   row: number;
+  /** The number masked (410803********1234), as the report shows it. */
   value: string;
 }
 
@@ -71,7 +73,7 @@ function prepareHousehold(secrets: PiiKeys, parsed: ParsedHousehold): PreparedHo
 
 function idsInFile(h: ParsedHousehold, workerHash: string, memberHashes: string[]): IdInFile[] {
   return [
-    { hash: workerHash, sheet: '户主信息', row: h.row, value: h.input.idNumber },
-    ...h.input.members.map((m, i) => ({ hash: memberHashes[i], sheet: '家庭成员', row: h.memberRows[i], value: m.idNumber })),
+    { hash: workerHash, sheet: '户主信息', row: h.row, value: maskCnId(h.input.idNumber) },
+    ...h.input.members.map((m, i) => ({ hash: memberHashes[i], sheet: '家庭成员', row: h.memberRows[i], value: maskCnId(m.idNumber) })),
   ];
 }

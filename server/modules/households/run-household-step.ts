@@ -8,6 +8,7 @@ import type { Ctx } from '../../platform/context.js';
 import { addDays, addYears, chinaDate } from '../../platform/dates.js';
 import { forbidden, preconditionFailed } from '../../platform/errors.js';
 import { appendHouseholdEvent } from './household-events.js';
+import { auditingDuplicateHits } from './duplicate-hits.js';
 import { claimIdNumbers, releaseIdNumbers } from './household-id-claims.js';
 import { householdMembers } from '../../db/schema/index.js';
 import { memberClaims } from './household-record.js';
@@ -83,11 +84,14 @@ export async function runHouseholdStep({ ctx, id, step, input }: { ctx: Ctx; id:
   // authorize() writes its denial outside any transaction.
   const current = await getHouseholdInScope(ctx.db, actor, id);
   await authorize(ctx, permissionFor(step, current.status));
-  return ctx.db.transaction(async (tx) => {
-    const h = await getHouseholdInScope(tx, actor, id, { forUpdate: true });
-    if (!actor.permissions.has(permissionFor(step, h.status))) throw forbidden(permissionFor(step, h.status));
-    return applyHouseholdStep(tx, ctx, h, step, input);
-  });
+  const run = () =>
+    ctx.db.transaction(async (tx) => {
+      const h = await getHouseholdInScope(tx, actor, id, { forUpdate: true });
+      if (!actor.permissions.has(permissionFor(step, h.status))) throw forbidden(permissionFor(step, h.status));
+      return applyHouseholdStep(tx, ctx, h, step, input);
+    });
+  // Reopening takes the ID numbers again: refused, it tells where the person is now on file.
+  return step === 'reopen' ? auditingDuplicateHits(ctx, 'reopen', run, id) : run();
 }
 
 /**

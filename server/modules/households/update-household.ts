@@ -3,9 +3,10 @@ import { UpdateHouseholdInput, type CreateHouseholdInput, type UpdateMemberInput
 import { householdMembers, households } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
+import type { Actor, Ctx } from '../../platform/context.js';
 import { conflict, validation, type FieldIssue } from '../../platform/errors.js';
 import type { Secrets } from '../../platform/secrets.js';
+import { auditingDuplicateHits } from './duplicate-hits.js';
 import { appendHouseholdEvent } from './household-events.js';
 import { claimIdNumbers, releaseIdNumbers } from './household-id-claims.js';
 import { protectIdNumber } from './household-pii.js';
@@ -48,6 +49,10 @@ function correctedMembers(secrets: Secrets, householdId: string, workerIdHash: s
 export async function updateHousehold({ ctx, id, input }: { ctx: Ctx; id: string; input: UpdateHouseholdInput }) {
   const actor = await authorize(ctx, 'household.update');
   const data = UpdateHouseholdInput.parse(input);
+  return auditingDuplicateHits(ctx, 'correction', () => correctHousehold(ctx, actor, id, data), id);
+}
+
+async function correctHousehold(ctx: Ctx, actor: Actor, id: string, data: UpdateHouseholdInput) {
   return ctx.db.transaction(async (tx) => {
     const h = await getHouseholdInScope(tx, actor, id, { forUpdate: true });
     if (!EDITABLE.has(h.status)) throw conflict('status', `a household in status ${h.status} cannot be edited`, { status: h.status });

@@ -344,6 +344,7 @@ const en: Catalogue = {
         transfer_decline: 'Decline transfer',
         reveal: 'Show sensitive data',
         lookup: 'Find by ID number',
+        duplicate_hit: 'Found a person on file',
         add_aid: 'Record aid',
         import: 'Import households',
         export: 'Export households',

@@ -339,6 +339,7 @@ const zhCN = {
         transfer_decline: '拒绝档案转移',
         reveal: '查看完整敏感信息',
         lookup: '按身份证号查找',
+        duplicate_hit: '查到已在档人员',
         add_aid: '登记帮扶',
         import: '批量导入档案',
         export: '导出档案',
