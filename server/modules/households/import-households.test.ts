@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { makeCnId } from '../../../contracts/cn-ids.js';
+import { makeCnId, maskCnId } from '../../../contracts/cn-ids.js';
 import { buildHouseholdWorkbook, validHouseholdRows } from '../../test-support/household-workbook.js';
 import { sampleHousehold } from '../../test-support/household-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
@@ -131,7 +131,7 @@ describe('import', () => {
     expect(report.filter((r) => r[0] === '户主信息')).toHaveLength(7);
   });
 
-  it('finds people already in an open household anywhere, naming the holding org', async () => {
+  it('finds people already in an open household anywhere, naming no union (only a single filing does)', async () => {
     const staffC = await t.signIn('importer-c');
     const existing = sampleHousehold(t.orgs.G.id);
     expect((await staffC.post('/api/households', existing)).statusCode).toBe(201);
@@ -139,7 +139,7 @@ describe('import', () => {
     const before = await counts();
     const job = await runImport(await buildHouseholdWorkbook([{ ...row.household, 身份证号: existing.idNumber }]));
     expect(job.status).toBe('failed');
-    expect(job.errorsPreview[0]).toMatchObject({ sheet: '户主信息', row: 2, column: '身份证号', reason: '该身份证号已在“组织G”的在档困难职工家庭中' });
+    expect(job.errorsPreview[0]).toMatchObject({ sheet: '户主信息', row: 2, column: '身份证号', reason: '在全市档案中已有记录', value: maskCnId(existing.idNumber) });
     expect(await counts()).toEqual(before);
   });
 
