@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import type { Permission } from '../../contracts/permissions.js';
 import type { Clock } from './clock.js';
+import type { JobRunner } from './jobs/job-runner.js';
 import type { Secrets } from './secrets.js';
 
 export interface Actor {
@@ -24,6 +25,8 @@ export interface Ctx {
   actor: Actor | null;
   requestId: string;
   ip?: string;
+  /** The background job runner: verbs that queue a job kick it after their transaction commits. */
+  jobs?: JobRunner;
 }
 
 export interface Services {

@@ -1,7 +1,6 @@
 import type { Session, TestApp } from './test-app.js';
 import { sampleHousehold } from './household-fixtures.js';
 import { buildHouseholdTemplate } from '../modules/households/households-template.js';
-import { importsSettled } from '../modules/households/household-import-jobs.js';
 
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();
@@ -40,7 +39,7 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
     const s = await makerAtRoot(t);
     const res = await s.request({ method: 'POST', url: `/api/household-imports?orgId=${t.orgs[orgName].id}`, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: await buildHouseholdTemplate() });
     if (res.statusCode !== 202) throw new Error(`import fixture: ${res.body}`);
-    await importsSettled();
+    await t.app.jobs.settled();
     return res.json().id;
   },
   user: async (t, orgName) => t.createUser(`walk-${orgName.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`, orgName, ['caseworker']),

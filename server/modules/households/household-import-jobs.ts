@@ -1,83 +1,87 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { householdImports, orgs } from '../../db/schema/index.js';
+import { backgroundJobs, householdImports, orgs } from '../../db/schema/index.js';
+import { audit } from '../../platform/audit.js';
 import { authorize, pathInScope } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { authorizeImport, importHouseholds, type ImportProgress } from './import-households.js';
+import { enqueueJob, queuePosition } from '../../platform/jobs/job-queries.js';
+import { sealBytes } from '../../platform/sealed-bytes.js';
+import { authorizeImport } from './import-households.js';
 
-const MAX_STORED_ERRORS = 10_000;
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** Live progress of imports running in this process; the outcome is kept in household_imports. */
-const live = new Map<string, ImportProgress>();
+export const IMPORT_JOB = 'household_import';
+export const IMPORT_CLEANUP_JOB = 'household_import_cleanup';
+/** One import of an org runs at a time; its cleanup shares the key, so a re-import waits for it. */
+export const importConcurrencyKey = (orgId: string) => `household_import:${orgId}`;
 
 /**
- * Starts an import in the background and answers at once with its id; the page polls the job for
- * progress and, when it fails, downloads the error report.
+ * Queues an import on the job runner and answers at once with its id; the page polls the import for
+ * its place in the queue, progress and outcome, and downloads the error report when it fails. The
+ * workbook waits encrypted in the jobs' file table (an instance sharing the database may run it).
  */
 export async function startHouseholdImport({ ctx, orgId, asArchived, filename, buffer }: { ctx: Ctx; orgId: string; asArchived: boolean; filename: string; buffer: Buffer }) {
   const org = await authorizeImport(ctx, orgId, asArchived);
   if (buffer.length === 0 || !buffer.subarray(0, 4).equals(XLSX_MAGIC))
     throw new AppError('VALIDATION', 'the file is not an .xlsx workbook', { issues: [{ field: 'file', message: 'not an .xlsx workbook' }] });
-  const [job] = await ctx.db
-    .insert(householdImports)
-    .values({ orgId: org.id, filename: filename.slice(0, 200), status: 'validating', createdBy: ctx.actor!.userId, createdAt: ctx.clock.now() })
-    .returning();
-  live.set(job.id, { phase: 'validating', rowsRead: 0 });
-  const finish = (values: Partial<typeof householdImports.$inferInsert>) =>
-    ctx.db.update(householdImports).set({ ...values, finishedAt: ctx.clock.now() }).where(eq(householdImports.id, job.id));
-  const run = importHouseholds({ ctx, org, buffer, filename, asArchived, onProgress: (p) => live.set(job.id, p) })
-    .then((r) =>
-      finish({
-        status: r.ok ? 'succeeded' : 'failed',
-        totalRows: r.rowsRead,
-        processedRows: r.rowsRead,
-        importedHouseholds: r.households,
-        importedMembers: r.members,
-        errorCount: r.errors.length,
-        errors: r.errors.slice(0, MAX_STORED_ERRORS),
-      }),
-    )
-    .catch((err: unknown) => finish({ status: 'failed', message: err instanceof AppError ? err.message : 'the import stopped on an unexpected error; nothing was written' }))
-    .finally(() => live.delete(job.id));
-  pending.add(run);
-  void run.finally(() => pending.delete(run));
-  return { id: job.id, status: job.status };
+  const actor = ctx.actor!;
+  const now = ctx.clock.now();
+  const created = await ctx.db.transaction(async (tx) => {
+    const [imp] = await tx
+      .insert(householdImports)
+      .values({ orgId: org.id, filename: filename.slice(0, 200), status: 'queued', asArchived, createdBy: actor.userId, createdAt: now })
+      .returning();
+    const job = await enqueueJob(tx, {
+      kind: IMPORT_JOB,
+      orgId: org.id,
+      createdBy: actor.userId,
+      createdAt: now,
+      payload: { importId: imp.id },
+      concurrencyKey: importConcurrencyKey(org.id),
+      file: sealBytes(ctx.secrets.fileEncryptionKey, buffer),
+    });
+    await tx.update(householdImports).set({ jobId: job.id }).where(eq(householdImports.id, imp.id));
+    await audit(tx, ctx, 'household_import.start', { objectType: 'household_import', objectId: imp.id, orgId: org.id, orgPath: org.path, details: { filename: imp.filename, asArchived, bytes: buffer.length } });
+    return imp;
+  });
+  ctx.jobs?.kick();
+  return { id: created.id, status: created.status };
 }
 
-const pending = new Set<Promise<unknown>>();
-/** For tests and shutdown: resolves when every running import has finished. */
-export const importsSettled = () => Promise.all([...pending]);
-
-export async function getHouseholdImport({ ctx, id }: { ctx: Ctx; id: string }) {
-  const actor = await authorize(ctx, 'household.import');
+/** An import in the actor's subtree with its job, or NOT_FOUND. Importers and the reviewers who approve archive imports see them. */
+export async function getImportInScope(ctx: Ctx, id: string) {
+  const actor = await authorize(ctx, ctx.actor?.permissions.has('household.review') ? 'household.review' : 'household.import');
   const [row] = await ctx.db
-    .select({ job: householdImports, orgPath: orgs.path, orgName: orgs.name })
+    .select({ imp: householdImports, orgPath: orgs.path, orgName: orgs.name, job: backgroundJobs })
     .from(householdImports)
     .innerJoin(orgs, eq(orgs.id, householdImports.orgId))
+    .leftJoin(backgroundJobs, eq(backgroundJobs.id, householdImports.jobId))
     .where(eq(householdImports.id, id));
   if (!row || !pathInScope(actor, row.orgPath)) throw notFound('import');
-  const { errors, ...job } = row.job;
+  return row;
+}
+
+export async function getHouseholdImport({ ctx, id }: { ctx: Ctx; id: string }) {
+  const { imp, orgName, job } = await getImportInScope(ctx, id);
+  const { errors, ...rest } = imp;
+  const running = job?.state === 'running' || job?.state === 'queued';
   return {
-    ...job,
-    orgName: row.orgName,
-    createdAt: job.createdAt.toISOString(),
-    finishedAt: job.finishedAt?.toISOString() ?? null,
-    progress: live.get(id) ?? null,
+    ...rest,
+    orgName,
+    createdAt: imp.createdAt.toISOString(),
+    finishedAt: imp.finishedAt?.toISOString() ?? null,
+    decidedAt: imp.decidedAt?.toISOString() ?? null,
+    message: imp.message ?? (imp.status === 'failed' ? job?.error ?? null : null),
+    jobState: job?.state ?? null,
+    queuePosition: job ? await queuePosition(ctx.db, job) : null,
+    progress: running && job && Object.keys(job.progress).length ? job.progress : null,
     errorsPreview: errors.slice(0, 50),
   };
 }
 
 /** The error report: one line per bad cell (sheet, row, column, value, reason), in Chinese. */
 export async function buildImportErrorReport({ ctx, id }: { ctx: Ctx; id: string }): Promise<Buffer> {
-  const actor = await authorize(ctx, 'household.import');
-  const [row] = await ctx.db
-    .select({ errors: householdImports.errors, errorCount: householdImports.errorCount, orgPath: orgs.path })
-    .from(householdImports)
-    .innerJoin(orgs, eq(orgs.id, householdImports.orgId))
-    .where(eq(householdImports.id, id));
-  if (!row || !pathInScope(actor, row.orgPath)) throw notFound('import');
+  const { imp } = await getImportInScope(ctx, id);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('错误报告');
   ws.columns = [
@@ -88,7 +92,7 @@ export async function buildImportErrorReport({ ctx, id }: { ctx: Ctx; id: string
     { header: '错误原因', key: 'reason', width: 60 },
   ];
   ws.getRow(1).font = { bold: true };
-  for (const e of row.errors) ws.addRow(e);
-  if (row.errorCount > row.errors.length) ws.addRow({ reason: `另有 ${row.errorCount - row.errors.length} 处错误未列出，请先修正以上错误后重新导入` });
+  for (const e of imp.errors) ws.addRow(e);
+  if (imp.errorCount > imp.errors.length) ws.addRow({ reason: `另有 ${imp.errorCount - imp.errors.length} 处错误未列出，请先修正以上错误后重新导入` });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

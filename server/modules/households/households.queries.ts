@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import {
   householdAid,
   householdEvents,
+  householdImports,
   householdMembers,
   householdObjections,
   households,
@@ -21,13 +22,22 @@ export type HouseholdWithOrg = HouseholdRow & { orgName: string; orgPath: string
 
 const withOrg = { household: households, orgName: orgs.name, orgPath: orgs.path };
 
+/**
+ * Households written by an import that has not committed (still writing, awaiting a second person's
+ * approval, or failed and being removed) are invisible everywhere; the import's final step makes all
+ * of them visible at once by marking the import succeeded (docs/decisions/009-job-runner.md).
+ */
+export function householdVisible(): SQL {
+  return sql`(${households.importId} is null or ${households.importId} not in (select ${householdImports.id} from ${householdImports} where ${householdImports.status} <> 'succeeded'))`;
+}
+
 /** A household in the actor's subtree, or NOT_FOUND exactly as if it did not exist. */
 export async function getHouseholdInScope(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}): Promise<HouseholdWithOrg> {
   const query = db
     .select(withOrg)
     .from(households)
     .innerJoin(orgs, eq(orgs.id, households.orgId))
-    .where(and(eq(households.id, id), inActorSubtree(actor, households.orgId)));
+    .where(and(eq(households.id, id), inActorSubtree(actor, households.orgId), householdVisible()));
   const [row] = opts.forUpdate ? await query.for('update', { of: households }) : await query;
   if (!row) throw notFound('household');
   return { ...row.household, orgName: row.orgName, orgPath: row.orgPath };
@@ -44,7 +54,7 @@ export interface HouseholdFilter {
 }
 
 export function householdWhere(actor: Actor, f: HouseholdFilter): SQL {
-  const conds: (SQL | undefined)[] = [inActorSubtree(actor, households.orgId)];
+  const conds: (SQL | undefined)[] = [inActorSubtree(actor, households.orgId), householdVisible()];
   if (f.underOrgPath) conds.push(sql`${households.orgId} in (select ${orgs.id} from ${orgs} where ${orgs.path} like ${f.underOrgPath + '%'})`);
   if (f.status?.length) conds.push(sql`${households.status} in (${sql.join(f.status.map((s) => sql`${s}`), sql`, `)})`);
   if (f.category) conds.push(eq(households.category, f.category));
@@ -68,38 +78,41 @@ const SORT = {
 };
 export type HouseholdSort = keyof typeof SORT;
 
+/**
+ * One page of the list, without a count: it fetches one row more than the page to tell whether
+ * another page follows. The count is a separate request (`countHouseholds`, GET /api/households/count)
+ * that the page sends after the items and keeps per filter while paging (docs/decisions/006, "Counts
+ * on request").
+ */
 export async function listHouseholds(
   db: DbOrTx,
   actor: Actor,
   f: HouseholdFilter,
   page: { page: number; pageSize: number; sort: HouseholdSort; order: 'asc' | 'desc' },
 ) {
-  const where = householdWhere(actor, f);
   const order = page.order === 'desc' ? desc(SORT[page.sort]) : asc(SORT[page.sort]);
-  const [rows, [{ total }]] = await Promise.all([
-    db
-      .select(withOrg)
-      .from(households)
-      .innerJoin(orgs, eq(orgs.id, households.orgId))
-      .where(where)
-      .orderBy(order, asc(households.id))
-      .limit(page.pageSize)
-      .offset((page.page - 1) * page.pageSize),
-    countUpTo(db, where, COUNT_CAP),
-  ]);
-  return { items: rows.map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), total: Math.min(total, COUNT_CAP), totalIsCapped: total > COUNT_CAP };
+  const rows = await db
+    .select(withOrg)
+    .from(households)
+    .innerJoin(orgs, eq(orgs.id, households.orgId))
+    .where(householdWhere(actor, f))
+    .orderBy(order, asc(households.id))
+    .limit(page.pageSize + 1)
+    .offset((page.page - 1) * page.pageSize);
+  const hasMore = rows.length > page.pageSize;
+  return { items: rows.slice(0, page.pageSize).map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), hasMore };
 }
 
 /**
- * Counting a million rows on every page load costs more than the page itself, so lists count
- * exactly up to COUNT_CAP and then say "more than" (docs/decisions/006-capped-counts.md).
+ * Counting a million rows costs more than the page itself, so the count is exact up to COUNT_CAP
+ * and then says "more than" (docs/decisions/006).
  */
 export const COUNT_CAP = 10_000;
-async function countUpTo(db: DbOrTx, where: SQL, cap: number): Promise<[{ total: number }]> {
-  const [row] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(sql`(select 1 from ${households} where ${where} limit ${cap + 1}) as capped`);
-  return [row];
+export async function countHouseholds(db: DbOrTx, actor: Actor, f: HouseholdFilter): Promise<{ total: number; totalIsCapped: boolean }> {
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`(select 1 from ${households} where ${householdWhere(actor, f)} limit ${COUNT_CAP + 1}) as capped`);
+  return { total: Math.min(n, COUNT_CAP), totalIsCapped: n > COUNT_CAP };
 }
 
 export async function loadHouseholdParts(db: DbOrTx, householdId: string) {

@@ -5,7 +5,6 @@ import { makeCnId, maskCnId } from '../../../contracts/cn-ids.js';
 import { buildHouseholdWorkbook, validHouseholdRows } from '../../test-support/household-workbook.js';
 import { sampleHousehold } from '../../test-support/household-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
-import { importsSettled } from './household-import-jobs.js';
 import { XLSX_MIME } from './households.routes.js';
 
 let t: TestApp;
@@ -26,7 +25,7 @@ async function upload(s: Session, file: Buffer, org = 'D', asArchived = false) {
 async function runImport(file: Buffer, org = 'D') {
   const res = await upload(worker, file, org);
   expect(res.statusCode, res.body).toBe(202);
-  await importsSettled();
+  await t.app.jobs.settled();
   return (await worker.get(`/api/household-imports/${res.json().id}`)).json();
 }
 

@@ -2,12 +2,14 @@ import { MessageChannel } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import type { Tx } from '../../db/client.js';
-import { householdEvents, householdIdClaims, householdMembers, households, orgs } from '../../db/schema/index.js';
+import { householdEvents, householdIdClaims, householdImports, householdMembers, households } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { addYears, chinaDate } from '../../platform/dates.js';
 import { conflict } from '../../platform/errors.js';
+import { INTERRUPTED_REASON, JobFailure } from '../../platform/jobs/job-runner.js';
+import { removeStagedHouseholds } from './remove-staged-households.js';
 import type { PiiKeys } from '../../platform/secrets.js';
 import { startWorker, WorkerMessages } from '../../platform/worker-thread.js';
 import { getOrgInScope, type OrgRow } from '../orgs/orgs.queries.js';
@@ -18,7 +20,7 @@ import { findArchiveDuplicates } from './import-archive-duplicates.js';
 import type { ImportError } from './parse-household-workbook.js';
 import { PREPARATION_LIMITS, type IdInFile, type PreparationMessage, type PreparedHousehold } from './prepare-household-import.js';
 
-export type ImportPhase = 'validating' | 'checking_archive' | 'writing';
+export type ImportPhase = 'validating' | 'writing' | 'removing';
 export interface ImportProgress {
   phase: ImportPhase;
   rowsRead: number;
@@ -43,27 +45,42 @@ export async function authorizeImport(ctx: Ctx, orgId: string, asArchived: boole
   return org;
 }
 
+/** Households per writing transaction: short enough that other requests wait well under a second on the embedded engine. */
+export const STAGED_BATCH = 1000;
+
+/** Raised by the final step when the job was taken over by another instance meanwhile. */
+export class ImportNoLongerHeld extends Error {}
+
 /**
- * Imports a filled-in template: every row validated, duplicates in the file and against the archive
- * found, then either everything is written in one transaction or nothing is (the errors come back).
- * `asArchived` files households straight into the archive (taking over paper records); otherwise
- * they enter the workflow as applications. Reading, validating, encrypting and hashing run in a
- * worker thread that hands over batches while this thread writes the previous one.
+ * Imports a filled-in template: every row validated and duplicates in the file found by the
+ * preparing threads, then the households are written in short transactions as part of this import
+ * (`import_id`), invisible until one last transaction marks the import succeeded — or, for a file
+ * taken "as archived", until a second person approves it. Any failure removes what was written, so
+ * the import is all-or-nothing while other requests keep being answered between its batches
+ * (docs/decisions/009-job-runner.md). A person already in an open household makes the claims' primary
+ * key refuse the batch; only then is the archive searched for the report.
  */
 export async function importHouseholds({
   ctx,
   org,
+  importId,
   buffer,
   filename,
   asArchived,
   onProgress = () => {},
+  signal,
+  stillHeld = async () => true,
 }: {
   ctx: Ctx;
   org: OrgRow;
+  importId: string;
   buffer: Buffer;
   filename: string;
   asArchived: boolean;
   onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal;
+  /** Checked inside the final transaction: does this instance still hold the job? */
+  stillHeld?: (tx: Tx) => Promise<boolean>;
 }): Promise<ImportResult> {
   const { messages, stop } = startPreparation(buffer, ctx.secrets);
   try {
@@ -75,29 +92,41 @@ export async function importHouseholds({
     if (m.type === 'invalid') return await failed(ctx, m.rowsRead, m.errors, m.ids);
     if (m.type !== 'valid') throw new Error(`unexpected preparation message ${m.type}`);
     const { rowsRead, households: total, members } = m;
-    onProgress({ phase: 'checking_archive', rowsRead, totalHouseholds: total });
+    await setImportStatus(ctx, importId, 'writing', total);
+    onProgress({ phase: 'writing', rowsRead, totalHouseholds: total, written: 0 });
     const ids: IdInFile[] = [];
+    const stamp = writeStamp(ctx, org, importId, asArchived);
+    let written = 0;
     try {
-      await ctx.db.transaction(async (tx) => {
-        const stamp = writeStamp(ctx, org, asArchived);
-        let written = 0;
-        for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) {
-          ids.push(...next.ids);
-          await writeBatch(tx, ctx, stamp, next.households);
-          written += next.households.length;
+      for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) {
+        ids.push(...next.ids);
+        for (let i = 0; i < next.households.length; i += STAGED_BATCH) {
+          if (signal?.aborted) throw new JobFailure(INTERRUPTED_REASON);
+          const part = next.households.slice(i, i + STAGED_BATCH);
+          await ctx.db.transaction((tx) => writeBatch(tx, ctx, stamp, part));
+          written += part.length;
           onProgress({ phase: 'writing', rowsRead, totalHouseholds: total, written });
         }
-        await audit(tx, ctx, 'household.import', {
-          objectType: 'org',
-          objectId: org.id,
+      }
+      const committed = await ctx.db.transaction(async (tx) => {
+        if (!(await stillHeld(tx))) return false;
+        await tx
+          .update(householdImports)
+          .set({ status: asArchived ? 'awaiting_approval' : 'succeeded', totalRows: rowsRead, processedRows: rowsRead, importedHouseholds: total, importedMembers: members, finishedAt: ctx.clock.now() })
+          .where(eq(householdImports.id, importId));
+        await audit(tx, ctx, asArchived ? 'household.import_staged' : 'household.import', {
+          objectType: 'household_import',
+          objectId: importId,
           orgId: org.id,
           orgPath: org.path,
           details: { filename, households: total, members, asArchived },
         });
+        return true;
       });
+      if (!committed) throw new ImportNoLongerHeld();
     } catch (err) {
-      // A clean file is written straight away: the claims' primary key refuses anyone already in an
-      // open household, the transaction rolls back, and only then is the archive searched for the report.
+      onProgress({ phase: 'removing', rowsRead, totalHouseholds: total, written });
+      await removeStagedHouseholds(ctx.db, importId);
       if (!isUniqueViolation(err)) throw err;
       for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) ids.push(...next.ids);
       return await failed(ctx, rowsRead, [], ids);
@@ -106,6 +135,10 @@ export async function importHouseholds({
   } finally {
     await stop();
   }
+}
+
+async function setImportStatus(ctx: Ctx, importId: string, status: string, totalHouseholds: number) {
+  await ctx.db.update(householdImports).set({ status, importedHouseholds: 0, totalRows: totalHouseholds }).where(eq(householdImports.id, importId));
 }
 
 /**
@@ -133,7 +166,7 @@ async function failed(ctx: Ctx, rowsRead: number, errors: ImportError[], ids: Id
 }
 
 /** The columns every household of one import shares. */
-function writeStamp(ctx: Ctx, org: OrgRow, asArchived: boolean) {
+function writeStamp(ctx: Ctx, org: OrgRow, importId: string, asArchived: boolean) {
   const now = ctx.clock.now();
   const today = chinaDate(now);
   const status = asArchived ? 'archived' : 'applied';
@@ -141,7 +174,7 @@ function writeStamp(ctx: Ctx, org: OrgRow, asArchived: boolean) {
     year: today.slice(0, 4),
     status,
     now,
-    columns: { orgId: org.id, status, createdBy: ctx.actor!.userId, submittedBy: ctx.actor!.userId, createdAt: now, updatedAt: now },
+    columns: { orgId: org.id, importId, status, createdBy: ctx.actor!.userId, submittedBy: ctx.actor!.userId, createdAt: now, updatedAt: now },
     archived: asArchived ? { archivedAt: now, lastVerifiedOn: today, nextVerificationDue: addYears(today, 1) } : {},
   };
 }

@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { auditDuplicateHit } from './duplicate-hits.js';
 import { idNumberHash } from './household-pii.js';
 import { presentHouseholdListItem } from './households.presenter.js';
+import { householdVisible } from './households.queries.js';
 
 /**
  * Finds households by a full ID number (worker or member) through the keyed hash. A POST, so the
@@ -23,6 +24,7 @@ export async function lookupHousehold({ ctx, input }: { ctx: Ctx; input: unknown
     .where(
       and(
         inActorSubtree(actor, households.orgId),
+        householdVisible(),
         or(eq(households.idHash, hash), sql`${households.id} in (select ${householdMembers.householdId} from ${householdMembers} where ${householdMembers.idHash} = ${hash})`),
       ),
     );

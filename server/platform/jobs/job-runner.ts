@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { beatHeart, claimNextJob, finishJob, hasRunnableWork, saveProgress, takeOverInterruptedJobs, type JobRow } from './job-queries.js';
 
 /** A failure whose message is meant for the person who started the job (Chinese, no internals). */
@@ -20,6 +20,8 @@ export interface JobHandler {
   run(job: JobRow, io: JobIo): Promise<void>;
   /** Called for a job cut short by a stopped instance, after it was marked failed: undo its partial work. */
   recover?(job: JobRow): Promise<void>;
+  /** Called in the transaction that cancels a queued job, to update the kind's own records. */
+  cancelled?(tx: Tx, job: JobRow): Promise<void>;
 }
 
 export interface JobRunnerOptions {
@@ -63,6 +65,10 @@ export class JobRunner {
   register(handler: JobHandler): void {
     if (this.handlers.has(handler.kind)) throw new Error(`job kind ${handler.kind} registered twice`);
     this.handlers.set(handler.kind, handler);
+  }
+
+  handlerFor(kind: string): JobHandler | undefined {
+    return this.handlers.get(kind);
   }
 
   async start(): Promise<void> {

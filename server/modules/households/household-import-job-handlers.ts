@@ -1,0 +1,117 @@
+import { eq, inArray, and } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { householdImports, orgs } from '../../db/schema/index.js';
+import { pathInScope } from '../../platform/authz.js';
+import type { Services } from '../../platform/context.js';
+import { deleteJobFile, enqueueJob, readJobFile, stillHoldsJob, type JobRow } from '../../platform/jobs/job-queries.js';
+import { INTERRUPTED_REASON, JobFailure, type JobHandler, type JobIo } from '../../platform/jobs/job-runner.js';
+import { openSealedBytes } from '../../platform/sealed-bytes.js';
+import { loadActiveActor } from '../users/load-actor.js';
+import { IMPORT_CLEANUP_JOB, IMPORT_JOB, importConcurrencyKey } from './household-import-jobs.js';
+import { importHouseholds, ImportNoLongerHeld } from './import-households.js';
+import { removeStagedHouseholds } from './remove-staged-households.js';
+
+const MAX_STORED_ERRORS = 10_000;
+/** Imports that never committed: what they wrote is removed by the cleanup job. */
+const UNCOMMITTED = ['queued', 'validating', 'writing'];
+
+const importIdOf = (job: JobRow) => String(job.payload.importId);
+
+/** The job kinds of the household archive: running an import, and removing what a failed one wrote. */
+export function householdImportJobHandlers(services: Services): JobHandler[] {
+  const { db } = services;
+
+  async function fail(importId: string, message: string) {
+    await db.update(householdImports).set({ status: 'failed', message, finishedAt: services.clock.now() }).where(eq(householdImports.id, importId));
+  }
+
+  async function runImport(job: JobRow, io: JobIo) {
+    const importId = importIdOf(job);
+    const [row] = await db.select({ imp: householdImports, org: orgs }).from(householdImports).innerJoin(orgs, eq(orgs.id, householdImports.orgId)).where(eq(householdImports.id, importId));
+    if (!row || row.imp.status !== 'queued') return;
+    try {
+      // The starter acts with the roles they hold now: a job must not outlive a disabled account or a lost role.
+      const actor = await loadActiveActor(db, job.createdBy);
+      const mayImport = actor?.permissions.has('household.import') && (!row.imp.asArchived || actor.permissions.has('household.review')) && pathInScope(actor, row.org.path);
+      if (!actor || !mayImport) throw new JobFailure('导入人的账号已停用或已无导入权限，导入未执行');
+      if (!row.org.active) throw new JobFailure('该组织已停用，导入未执行');
+      const sealed = await readJobFile(db, job.id);
+      if (!sealed) throw new JobFailure('导入文件已不在，请重新上传');
+      await db.update(householdImports).set({ status: 'validating' }).where(eq(householdImports.id, importId));
+      const ctx = { ...services, actor, requestId: `job:${job.id}` };
+      const result = await importHouseholds({
+        ctx,
+        org: row.org,
+        importId,
+        buffer: openSealedBytes(services.secrets.fileEncryptionKey, sealed),
+        filename: row.imp.filename,
+        asArchived: row.imp.asArchived,
+        onProgress: (p) => io.progress({ ...p }),
+        signal: io.signal,
+        stillHeld: (tx: Tx) => stillHoldsJob(tx, job.id, io.instanceId),
+      });
+      if (!result.ok) {
+        await db
+          .update(householdImports)
+          .set({ status: 'failed', totalRows: result.rowsRead, processedRows: result.rowsRead, errorCount: result.errors.length, errors: result.errors.slice(0, MAX_STORED_ERRORS), finishedAt: services.clock.now() })
+          .where(eq(householdImports.id, importId));
+        throw new JobFailure(`文件有 ${result.errors.length} 处错误，未写入任何数据，请下载错误报告修正后重新导入`);
+      }
+    } catch (err) {
+      if (err instanceof ImportNoLongerHeld) return; // another instance took the job over and cleans up
+      const [now] = await db.select({ status: householdImports.status }).from(householdImports).where(eq(householdImports.id, importId));
+      if (now && UNCOMMITTED.includes(now.status))
+        await fail(importId, err instanceof JobFailure ? err.message : '导入因意外错误停止，未写入任何数据；请稍后重试，或把导入编号告诉管理员');
+      throw err;
+    } finally {
+      await deleteJobFile(db, job.id);
+    }
+  }
+
+  return [
+    {
+      kind: IMPORT_JOB,
+      run: runImport,
+      async recover(job) {
+        const importId = importIdOf(job);
+        const marked = await db
+          .update(householdImports)
+          .set({ status: 'failed', message: INTERRUPTED_REASON, finishedAt: services.clock.now() })
+          .where(and(eq(householdImports.id, importId), inArray(householdImports.status, UNCOMMITTED)))
+          .returning({ id: householdImports.id });
+        await deleteJobFile(db, job.id);
+        if (marked.length) await enqueueCleanup(db, job, services.clock.now());
+      },
+      async cancelled(tx, job) {
+        await tx
+          .update(householdImports)
+          .set({ status: 'cancelled', message: '导入在排队时被取消', finishedAt: services.clock.now() })
+          .where(eq(householdImports.id, importIdOf(job)));
+        await deleteJobFile(tx, job.id);
+      },
+    },
+    {
+      kind: IMPORT_CLEANUP_JOB,
+      async run(job, io) {
+        const importId = importIdOf(job);
+        const [imp] = await db.select({ status: householdImports.status }).from(householdImports).where(eq(householdImports.id, importId));
+        // Only what never committed is removed; an approved or succeeded import is the archive's.
+        if (!imp || !['failed', 'rejected', 'cancelled'].includes(imp.status)) return;
+        const removed = await removeStagedHouseholds(db, importId);
+        io.progress({ removed });
+      },
+    },
+  ];
+}
+
+/** Queues the removal of what an uncommitted import wrote (after a crash, or a rejected archive import). */
+export async function enqueueCleanup(db: Services['db'] | Tx, job: Pick<JobRow, 'orgId' | 'createdBy' | 'payload'>, now: Date) {
+  await enqueueJob(db, {
+    kind: IMPORT_CLEANUP_JOB,
+    orgId: job.orgId,
+    createdBy: job.createdBy,
+    createdAt: now,
+    payload: { importId: job.payload.importId },
+    concurrencyKey: importConcurrencyKey(job.orgId),
+  });
+}
