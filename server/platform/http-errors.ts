@@ -50,7 +50,7 @@ function toAppError(error: unknown, bodyLimit: number | undefined): AppError {
   if (fe?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fe instanceof SyntaxError)
     return new AppError('VALIDATION', 'body is not valid JSON', { issues: [{ field: 'body', message: 'malformed JSON' }] });
   if (fe?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-    return new AppError('VALIDATION', 'unsupported content type', { issues: [{ field: 'content-type', message: fe.message }] });
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'unsupported content type', { issues: [{ field: 'content-type', message: fe.message }] });
   // Fastify's own 413 does not say the limit; the client needs it to tell the user.
   if (fe?.statusCode === 413 && bodyLimit)
     return new AppError('LIMIT_EXCEEDED', `request body too large (at most ${bodyLimit} bytes)`, { issues: [{ field: 'body', message: `larger than ${bodyLimit} bytes` }], maxBytes: bodyLimit });

@@ -167,12 +167,16 @@ export function registerHouseholdRoutes(fastify: FastifyInstance) {
     return reply.send(stream);
   });
 
-  // The workbook is the raw request body (Content-Type: the .xlsx type), so no multipart parsing is needed.
-  fastify.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
-  app.post('/api/household-imports', { schema: { tags, querystring: ImportQuery }, bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
-    const buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    reply.status(202);
-    return startHouseholdImport({ ctx: req.ctx, orgId: req.query.orgId, asArchived: req.query.asArchived, filename: req.query.filename, buffer });
+  // The workbook is the raw request body (Content-Type: the .xlsx type), so no multipart parsing is needed. Its
+  // parser lives in this route's own context: on any other route an .xlsx body is refused unread (415).
+  void fastify.register(async (raw) => {
+    raw.removeAllContentTypeParsers();
+    raw.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    typed(raw).post('/api/household-imports', { schema: { tags, querystring: ImportQuery }, bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
+      const buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      reply.status(202);
+      return startHouseholdImport({ ctx: req.ctx, orgId: req.query.orgId, asArchived: req.query.asArchived, filename: req.query.filename, buffer });
+    });
   });
 
   const importById = { resource: 'household_import' };
