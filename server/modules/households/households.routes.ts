@@ -10,7 +10,7 @@ import { addDays, chinaDate } from '../../platform/dates.js';
 import { contentDisposition, IdParams, noStore, typed } from '../../platform/http.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
 import { createHousehold } from './create-household.js';
-import { getHouseholdInScope, listHouseholds, loadHouseholdParts, type HouseholdFilter, type HouseholdSort } from './households.queries.js';
+import { countHouseholds, getHouseholdInScope, listHouseholds, loadHouseholdParts, type HouseholdFilter, type HouseholdSort } from './households.queries.js';
 import { presentHouseholdDetail, presentHouseholdListItem } from './households.presenter.js';
 import type { StepName } from './households.policy.js';
 import { lookupHousehold } from './lookup-household.js';
@@ -53,10 +53,12 @@ export const HouseholdListQuery = listQuery(['createdAt', 'updatedAt', 'caseNo',
   dueWithinDays: z.coerce.number().int().min(0).max(366).optional(),
   q: text().min(1).max(50).optional(),
 });
-type HouseholdListQuery = z.infer<typeof HouseholdListQuery>;
+/** The list's filters without paging and sorting: GET /api/households/count. */
+export const HouseholdCountQuery = HouseholdListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
+type HouseholdCountQuery = z.infer<typeof HouseholdCountQuery>;
 
 /** Turns list query parameters into the scoped filter, checking a named org is in scope (404 otherwise). */
-export async function householdFilterFrom(req: { ctx: Ctx }, q: HouseholdListQuery): Promise<HouseholdFilter> {
+export async function householdFilterFrom(req: { ctx: Ctx }, q: HouseholdCountQuery): Promise<HouseholdFilter> {
   const actor = req.ctx.actor!;
   const under = q.orgId ? await getOrgInScope(req.ctx.db, actor, q.orgId) : undefined;
   return {
@@ -97,9 +99,17 @@ export function registerHouseholdRoutes(fastify: FastifyInstance) {
     const actor = await authorize(req.ctx, 'household.read');
     const { page, pageSize, sort, order } = req.query;
     const filter = await householdFilterFrom(req, req.query);
-    const { items, total, totalIsCapped } = await listHouseholds(req.ctx.db, actor, filter, { page, pageSize, sort: sort as HouseholdSort, order });
+    const { items, hasMore } = await listHouseholds(req.ctx.db, actor, filter, { page, pageSize, sort: sort as HouseholdSort, order });
     noStore(reply);
-    return { items: items.map(presentHouseholdListItem), total, totalIsCapped, page, pageSize };
+    return { items: items.map(presentHouseholdListItem), hasMore, page, pageSize };
+  });
+
+  // The list's count, asked for separately (docs/decisions/006, "Counts on request").
+  app.get('/api/households/count', { schema: { tags, summary: 'Count the listed households (exact up to 10,000)', querystring: HouseholdCountQuery } }, async (req, reply) => {
+    const actor = await authorize(req.ctx, 'household.read');
+    const counted = await countHouseholds(req.ctx.db, actor, await householdFilterFrom(req, req.query));
+    noStore(reply);
+    return counted;
   });
 
   app.post('/api/households/lookup', { schema: { tags, body: z.unknown() } }, async (req, reply) => {
