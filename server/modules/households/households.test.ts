@@ -341,7 +341,6 @@ describe('personal data', () => {
     expect(bad.json().error.details.issues[0].field).toBe('body.idNumber');
   });
 });
-});
 
 describe('aid ledger and the archive life cycle', () => {
   it('appends aid through the stable interface, once per source reference, with totals by year', async () => {
