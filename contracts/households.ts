@@ -292,3 +292,9 @@ export const AidEntryInput = z.strictObject({
   aidedOn: z.iso.date(),
   note: optionalProse(500),
 });
+
+/** An import's life: queued on the job runner, read and checked, written unseen, then visible (or awaiting a second person for an archive import). */
+export const HOUSEHOLD_IMPORT_STATUSES = ['queued', 'validating', 'writing', 'awaiting_approval', 'succeeded', 'failed', 'rejected', 'cancelled'] as const;
+export type HouseholdImportStatus = (typeof HOUSEHOLD_IMPORT_STATUSES)[number];
+/** Approving an archive import: a note is optional (rejecting takes ReasonInput). */
+export const ImportApproveInput = z.strictObject({ reason: prose(500).optional() });

@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from './db/client.js';
 import type { Clock } from './platform/clock.js';
 import type { Ctx } from './platform/context.js';
@@ -18,13 +18,17 @@ import { AppError, validation } from './platform/errors.js';
 import { logDenial } from './platform/authz.js';
 import { sendError } from './platform/http-errors.js';
 import { createFileStore } from './platform/file-store.js';
-import { fieldWithBadText } from './platform/http.js';
+import { fieldWithBadText, unexpectedBodyIssues } from './platform/http.js';
+import { openapiDocument, openapiTransform, rawBodyTypes } from './platform/openapi.js';
 import type { Secrets } from './platform/secrets.js';
+import { JobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.js';
+import { registerBackgroundJobRoutes } from './modules/background-jobs/background-jobs.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { csrfTokenFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
 import { registerHouseholdAttachmentRoutes } from './modules/households/household-attachments.routes.js';
 import { registerHouseholdRoutes } from './modules/households/households.routes.js';
+import { householdImportJobHandlers } from './modules/households/household-import-job-handlers.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
@@ -35,6 +39,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route as registered, for the route-walking authorization test and the docs. */
     registeredRoutes: RegisteredRoute[];
+    /** The background job runner of this instance (docs/decisions/009-job-runner.md). */
+    jobs: JobRunner;
   }
 }
 
@@ -42,7 +48,10 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   config: { public?: boolean; resource?: string };
+  /** Declares a (JSON) body schema. */
   hasBody: boolean;
+  /** Takes its body as raw bytes of these content types (platform/openapi.ts). */
+  rawBody?: readonly string[];
   querystringKeys: string[];
 }
 
@@ -60,8 +69,17 @@ export interface AppOptions {
    */
   dataDir?: string;
   logger?: boolean | { level: string };
+  /** The database belongs to this process alone (the embedded engine): jobs left running at start were cut short. */
+  exclusiveDatabase?: boolean;
+  /** Job runner settings; tests and benchmarks shorten the intervals. */
+  jobs?: Pick<JobRunnerOptions, 'maxRunning' | 'pollMs' | 'heartbeatMs' | 'staleAfterMs'>;
   /** Sign-in attempts per IP per minute (per-account lockout is separate). */
   signInRateLimit?: number;
+  /**
+   * Addresses or CIDRs of reverse proxies whose X-Forwarded-For gives the client address (request.ip:
+   * rate limits, audit, sessions); empty or omitted trusts no proxy header.
+   */
+  trustProxy?: string[];
 }
 
 export const DEFAULT_WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -70,11 +88,6 @@ const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-  /**
-   * Addresses or CIDRs of reverse proxies whose X-Forwarded-For gives the client address (request.ip:
-   * rate limits, audit, sessions); empty or omitted trusts no proxy header.
-   */
-  trustProxy?: string[];
     logger: opts.logger ?? false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
@@ -103,11 +116,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
-  await app.register(swagger, {
-    openapi: { info: { title: 'UnionHub API', description: '职工服务平台 API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
+  // operationId, summary, security, error answers and raw bodies for every route: platform/openapi.ts.
+  await app.register(swagger, { openapi: openapiDocument({ sessionCookie: SESSION_COOKIE }), transform: openapiTransform });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const jobs = new JobRunner({
+    db: opts.db,
+    exclusiveDatabase: opts.exclusiveDatabase,
+    ...opts.jobs,
+    log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
+  });
+  app.decorate('jobs', jobs);
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
 
   const registeredRoutes: RegisteredRoute[] = [];
   app.decorate('registeredRoutes', registeredRoutes);
@@ -121,6 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           url: route.url,
           config: (route.config ?? {}) as RegisteredRoute['config'],
           hasBody: !!route.schema?.body,
+          rawBody: rawBodyTypes(method, route.url, route.config),
           querystringKeys: Object.keys(qs?.shape ?? {}),
         });
   });
@@ -129,7 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('X-Request-Id', request.id);
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await resolveSession(opts.db, opts.clock, token) : null;
-    request.ctx = { db: opts.db, clock: opts.clock, secrets: opts.secrets, actor, requestId: request.id, ip: request.ip };
+    request.ctx = { db: opts.db, clock: opts.clock, secrets: opts.secrets, actor, requestId: request.id, ip: request.ip, jobs };
     const config = request.routeOptions.config;
     const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
     if (!isApi || config?.public || !request.routeOptions.url) return;
@@ -150,6 +172,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const bad =
       fieldWithBadText(request.params, 'params') ?? fieldWithBadText(request.query, 'querystring') ?? fieldWithBadText(request.body, 'body');
     if (bad) throw validation([bad]);
+    // A route without a body schema takes no body: fields sent anyway are refused, not ignored.
+    const route = request.routeOptions;
+    if (route.url && !route.schema?.body && !rawBodyTypes(request.method, route.url, route.config)) {
+      const issues = unexpectedBodyIssues(request.body);
+      if (issues) throw validation(issues);
+    }
   });
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'] } }, async () => ({ ok: true }));
@@ -158,6 +186,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerUserRoutes(app);
   registerAuditRoutes(app);
   registerHouseholdRoutes(app);
+  registerBackgroundJobRoutes(app);
+  for (const handler of householdImportJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
 
   const filesRoot = opts.dataDir ? path.join(opts.dataDir, 'attachments') : fs.mkdtempSync(path.join(os.tmpdir(), 'uh-files-'));
   if (!opts.dataDir) app.addHook('onClose', async () => fs.rmSync(filesRoot, { recursive: true, force: true }));
