@@ -3,10 +3,14 @@ import { TransferInput } from '../../../contracts/households.js';
 import { householdTransfers, households, orgs } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize, orgPathInSubtree, pathInScope } from '../../platform/authz.js';
+import type { Tx } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, notFound } from '../../platform/errors.js';
 import { appendHouseholdEvent } from './household-events.js';
 import { getHouseholdInScope } from './households.queries.js';
+
+/** A rejected or closed household has left the archive: no union takes it over (households.md). */
+const NOT_TRANSFERABLE = new Set(['rejected', 'closed']);
 
 /**
  * Asks another union to take a household over (the worker moved employer or residence). The target
@@ -17,7 +21,7 @@ export async function requestTransfer({ ctx, id, input }: { ctx: Ctx; id: string
   const data = TransferInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const h = await getHouseholdInScope(tx, actor, id, { forUpdate: true });
-    if (['rejected', 'closed'].includes(h.status)) throw conflict('status', `a ${h.status} household cannot be transferred`);
+    if (NOT_TRANSFERABLE.has(h.status)) throw conflict('status', `a ${h.status} household cannot be transferred`, { status: h.status });
     const [to] = await tx.select().from(orgs).where(eq(orgs.id, data.toOrgId));
     if (!to || !to.active) throw notFound('org');
     if (to.id === h.orgId) throw conflict('same_org', 'the household already belongs to this org', { field: 'toOrgId' });
@@ -47,6 +51,7 @@ export async function decideTransfer({ ctx, transferId, accept }: { ctx: Ctx; tr
     const [to] = t ? await tx.select().from(orgs).where(eq(orgs.id, t.toOrgId)) : [];
     if (!t || !to || !pathInScope(actor, to.path)) throw notFound('transfer');
     if (t.status !== 'pending') throw conflict('status', `the transfer is already ${t.status}`);
+    if (accept) await assertStillTransferable(tx, t);
     await tx
       .update(householdTransfers)
       .set({ status: accept ? 'accepted' : 'declined', decidedBy: actor.userId, decidedAt: ctx.clock.now() })
@@ -62,6 +67,17 @@ export async function decideTransfer({ ctx, transferId, accept }: { ctx: Ctx; tr
     });
     return { transferId, status: accept ? 'accepted' : 'declined', householdId: t.householdId };
   });
+}
+
+/**
+ * The household may have changed since the request (closed, rejected): it is locked, so a close
+ * running at the same moment waits for this transaction or this one sees its result.
+ */
+async function assertStillTransferable(tx: Tx, t: typeof householdTransfers.$inferSelect) {
+  const [h] = await tx.select({ status: households.status, orgId: households.orgId }).from(households).where(eq(households.id, t.householdId)).for('update');
+  if (!h) throw notFound('transfer');
+  if (NOT_TRANSFERABLE.has(h.status)) throw conflict('status', `the household is ${h.status} now and cannot be transferred; decline the transfer`, { status: h.status });
+  if (h.orgId !== t.fromOrgId) throw conflict('moved', 'the household no longer belongs to the org that asked for the transfer; decline the transfer');
 }
 
 /** Transfers waiting for an org in the actor's subtree to accept: the worker's name and case number only. */
