@@ -1,5 +1,6 @@
 import { buildApp, DEFAULT_WEB_DIST } from './app.js';
 import { DataDirLockedError, openDatabase } from './db/client.js';
+import { startStatisticsKeeperFor } from './db/maintenance.js';
 import { loadDemoData } from './modules/demo/load-demo-data.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
@@ -23,7 +24,15 @@ async function main() {
     dataDir: config.dataDir,
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
+    // The embedded database is this process's alone: a job found running at start was cut short.
+    exclusiveDatabase: database.kind === 'pglite',
   });
+  // PGlite has no autovacuum: keep the planner's statistics current (none on PostgreSQL).
+  const keeper = await startStatisticsKeeperFor(database.db, {
+    onPass: (pass) => app.log.info({ ...pass, ms: Math.round(pass.ms) }, 'statistics keeper: analyzed'),
+    onError: (err) => app.log.warn({ err }, 'statistics keeper failed'),
+  });
+  app.addHook('onClose', async () => keeper?.stop());
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

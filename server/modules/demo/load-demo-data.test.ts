@@ -33,5 +33,13 @@ describe('demo data', () => {
     expect(claims.n).toBe(ids.length);
     const [ready] = await one<{ n: number }>(sql`select count(*)::int as n from households where status = 'in_notice' and notice_ends_on < '2026-09-01'`);
     expect(ready.n).toBe(2);
+    // Analyzed after loading, so the first lists are planned on real statistics.
+    const analyzed = await one<{ relname: string; live: number }>(
+      sql`select relname, n_live_tup::int as live from pg_stat_user_tables where relname in ('orgs', 'households') and last_analyze is not null order by relname`,
+    );
+    expect(analyzed).toEqual([
+      { relname: 'households', live: statuses.reduce((n, s) => n + s.n, 0) },
+      { relname: 'orgs', live: 271 },
+    ]);
   });
 });

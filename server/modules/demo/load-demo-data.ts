@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { analyzeAfterBulkWrite } from '../../db/maintenance.js';
 import { orgs, userRoles, users } from '../../db/schema/index.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Secrets } from '../../platform/secrets.js';
@@ -15,7 +16,7 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
   if (n > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
     const byCode = new Map<string, OrgRow>();
     for (const { node, parentCode } of flattenOrgTree(JIAOZUO_ORG_TREE)) {
       const parent = parentCode ? byCode.get(parentCode)! : null;
@@ -34,4 +35,10 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
     const householdCount = await loadDemoHouseholds(tx, { clock, secrets }, byCode, userIds.get('fc.caseworker')!);
     return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount };
   });
+  // Statistics for the planner (and, on PGlite, the visibility map) before the first list is asked for.
+  await analyzeAfterBulkWrite(db, DEMO_TABLES);
+  return loaded;
 }
+
+/** The tables the demo load writes. */
+export const DEMO_TABLES = ['orgs', 'users', 'user_roles', 'households', 'household_members', 'household_id_claims', 'household_events'] as const;

@@ -13,7 +13,7 @@ import { useOrgTree } from '../orgs/orgs.api.js';
 import { codeLabel, isHouseholdStatus } from './household-labels.js';
 import { HouseholdFilters, DUE_WITHIN_DAYS } from './HouseholdFilters.js';
 import { HouseholdStatusTag, SoftTag } from './HouseholdStatusTag.js';
-import { filterQuery, useHouseholds, type HouseholdFilter, type HouseholdListItem, type HouseholdListParams, type HouseholdSort } from './households.api.js';
+import { filterQuery, useHouseholdCount, useHouseholds, type HouseholdFilter, type HouseholdListItem, type HouseholdListParams, type HouseholdSort } from './households.api.js';
 import { IncomingTransfersButton } from './IncomingTransfers.js';
 import { LookupModal } from './LookupModal.js';
 import { daysUntil } from './dates.js';
@@ -163,6 +163,7 @@ export default function HouseholdsPage() {
     [params.q, params.orgId, params.status, params.category, params.cause, params.schoolStage, params.dueWithinDays],
   );
   const { data, isFetching, error } = useHouseholds(params);
+  const counted = useHouseholdCount(filter, !!data).data;
   const columns = useColumns(params);
   const [lookupOpen, setLookupOpen] = useState(false);
 
@@ -179,7 +180,9 @@ export default function HouseholdsPage() {
   };
 
   const exportHref = '/api/households/export' + toQueryString(filterQuery(filter));
-  const total = data?.total ?? 0;
+  // Until the count arrives (or past the 10,000 it counts to), the pager offers the pages seen so far and the next one.
+  const seen = data ? (params.page - 1) * params.pageSize + data.items.length + (data.hasMore ? 1 : 0) : 0;
+  const total = Math.max(counted?.total ?? 0, seen);
   const numberFormat = new Intl.NumberFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN');
 
   return (
@@ -232,7 +235,11 @@ export default function HouseholdsPage() {
             showSizeChanger: true,
             pageSizeOptions: PAGE_SIZES,
             showTotal: () =>
-              data?.totalIsCapped ? t('households.list.totalCapped', { total: numberFormat.format(total) }) : t('common.total', { total: numberFormat.format(total) }),
+              !counted ? null : counted.totalIsCapped ? (
+                t('households.list.totalCapped', { total: numberFormat.format(counted.total) })
+              ) : (
+                <span data-testid="household-total">{t('common.total', { total: numberFormat.format(counted.total) })}</span>
+              ),
           }}
         />
       </Card>

@@ -167,7 +167,13 @@ export interface HouseholdListParams extends HouseholdFilter {
   order: 'asc' | 'desc';
 }
 
-export interface HouseholdPage extends Page<HouseholdListItem> {
+/** One page of the list; the count comes separately (useHouseholdCount). */
+export interface HouseholdPage extends Omit<Page<HouseholdListItem>, 'total'> {
+  hasMore: boolean;
+}
+
+export interface HouseholdCount {
+  total: number;
   totalIsCapped: boolean;
 }
 
@@ -192,6 +198,19 @@ export function useHouseholds(params: HouseholdListParams) {
         signal,
       }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The list's count (exact up to 10,000), asked for once the page's items are there and kept per
+ * filter while paging and sorting; a household write invalidates it with the rest of HOUSEHOLDS_KEY.
+ */
+export function useHouseholdCount(filter: HouseholdFilter, enabled: boolean) {
+  return useQuery({
+    queryKey: [...HOUSEHOLDS_KEY, 'count', filterQuery(filter)],
+    queryFn: ({ signal }) => api.get<HouseholdCount>('/api/households/count', { query: filterQuery(filter), signal }),
+    enabled,
+    staleTime: 60_000,
   });
 }
 
