@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './households.js';
 export * from './household-attachments.js';
 export * from './background-jobs.js';
+export * from './settings.js';
