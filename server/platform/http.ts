@@ -45,6 +45,20 @@ export function fieldWithBadText(value: unknown, field: string): { field: string
 
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 
+/**
+ * A route that declares no body takes none: the fields of a JSON body sent anyway (each an
+ * "unknown field", as a strict body schema would name them), or null. An empty object is accepted
+ * (clients send `{}`); raw bodies (buffers) are the route's own business.
+ */
+export function unexpectedBodyIssues(body: unknown): Array<{ field: string; message: string }> | null {
+  if (body === undefined || body === null || body === '' || Buffer.isBuffer(body)) return null;
+  if (typeof body === 'object' && !Array.isArray(body)) {
+    const keys = Object.keys(body);
+    return keys.length ? keys.map((key) => ({ field: `body.${key}`, message: 'unknown field' })) : null;
+  }
+  return [{ field: 'body', message: 'this route takes no body' }];
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** On the short allow-list of routes reachable without a session (tested by the route walker). */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, AttachmentUploadQuery, ReasonInput } from '../../../contracts/households.js';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentUploadQuery, ReasonInput } from '../../../contracts/households.js';
+import { text } from '../../../contracts/text.js';
 import type { FileStore } from '../../platform/file-store.js';
 import { contentDisposition, IdParams, noStore, typed } from '../../platform/http.js';
 import { deleteHouseholdAttachment } from './delete-household-attachment.js';
@@ -12,9 +13,7 @@ const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() }
 // The reason rides in the URL (a download is a GET), so it lands in access logs: no personal numbers in it.
 const LONG_DIGIT_RUN = /\d[\d\s-]{5,}\d/;
 const DownloadQuery = z.strictObject({
-  reason: z
-    .string()
-    .trim()
+  reason: text({ multiline: true })
     .min(2)
     .max(200)
     .refine((r) => !LONG_DIGIT_RUN.test(r), 'no ID, phone or card numbers in the reason')
@@ -27,12 +26,12 @@ export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, stor
   const tags = ['households'];
   const byId = { resource: 'household' };
 
-  app.get('/api/households/:id/attachments', { schema: { tags, params: IdParams }, config: byId }, async (req, reply) => {
+  app.get('/api/households/:id/attachments', { schema: { tags, summary: 'List the attachments of a household', params: IdParams }, config: byId }, async (req, reply) => {
     noStore(reply);
     return listHouseholdAttachments({ ctx: req.ctx, householdId: req.params.id });
   });
 
-  app.get('/api/households/:id/attachments/:attachmentId/content', { schema: { tags, params: AttachmentParams, querystring: DownloadQuery }, config: byId }, async (req, reply) => {
+  app.get('/api/households/:id/attachments/:attachmentId/content', { schema: { tags, summary: 'Download an attachment (audited; ID scans need a reason)', params: AttachmentParams, querystring: DownloadQuery, produces: ['application/octet-stream'] }, config: byId }, async (req, reply) => {
     const { id: householdId, attachmentId } = req.params;
     const { attachment, bytes } = await readHouseholdAttachment({ ctx: req.ctx, store, householdId, attachmentId, reason: req.query.reason }).catch((err: unknown) => {
       if (err instanceof AttachmentFileMissing) req.log.error({ err: err.cause, attachmentId: err.attachmentId }, 'attachment file missing from storage');
@@ -47,7 +46,7 @@ export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, stor
     return reply.send(bytes);
   });
 
-  app.delete('/api/households/:id/attachments/:attachmentId', { schema: { tags, params: AttachmentParams, body: ReasonInput }, config: byId }, async (req) =>
+  app.delete('/api/households/:id/attachments/:attachmentId', { schema: { tags, summary: 'Delete an attachment (kept, marked deleted, with the reason)', params: AttachmentParams, body: ReasonInput }, config: byId }, async (req) =>
     deleteHouseholdAttachment({ ctx: req.ctx, householdId: req.params.id, attachmentId: req.params.attachmentId, input: req.body }),
   );
 
@@ -58,7 +57,11 @@ export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, stor
     raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
     typed(raw).post(
       '/api/households/:id/attachments',
-      { schema: { tags, params: IdParams, querystring: AttachmentUploadQuery }, config: byId, bodyLimit: ATTACHMENT_MAX_BYTES },
+      {
+        schema: { tags, summary: 'Upload an attachment: the file is the raw body, its type detected from the bytes', params: IdParams, querystring: AttachmentUploadQuery },
+        config: { ...byId, rawBody: ['application/octet-stream', ...Object.values(ATTACHMENT_TYPES)] },
+        bodyLimit: ATTACHMENT_MAX_BYTES,
+      },
       async (req, reply) => {
         const created = await uploadHouseholdAttachment({ ctx: req.ctx, store, householdId: req.params.id, query: req.query, body: req.body });
         reply.status(201);
