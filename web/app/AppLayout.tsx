@@ -32,7 +32,8 @@ function SiderBrand({ collapsed, subtitle }: { collapsed: boolean; subtitle: str
 }
 
 function selectedKey(pathname: string): string {
-  const match = MENU_ITEMS.filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(i.path + '/')));
+  // The longest matching entry: /households/import-approvals is its own entry below /households.
+  const match = MENU_ITEMS.filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(i.path + '/'))).sort((a, b) => b.path.length - a.path.length);
   return match[0]?.path ?? '/';
 }
 

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, TeamOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, HomeOutlined, TeamOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 import type zhCN from '../shared/locales/zh-CN.js';
@@ -32,6 +32,14 @@ export const MENU_ITEMS: MenuItem[] = [
     icon: <FolderOpenOutlined />,
     permission: 'household.read',
     page: lazy(() => import('../features/households/HouseholdsPage.js')),
+  },
+  {
+    // 档案导入审核: archive imports awaiting a second person (next to the archive and its import).
+    path: '/households/import-approvals',
+    label: 'importApprovals',
+    icon: <FileDoneOutlined />,
+    permission: 'household.review',
+    page: lazy(() => import('../features/households/ImportApprovalsPage.js')),
   },
   {
     path: '/orgs',

@@ -1,14 +1,16 @@
-import { ArrowLeftOutlined, CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AuditOutlined, CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Progress, Result, Row, Space, Steps, Switch, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../app/session.js';
 import { isApiError } from '../../shared/api.js';
+import { formatDateTime } from '../../shared/format.js';
 import { PageHeader } from '../../shared/PageHeader.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
 import { householdErrorMessage } from './household-errors.js';
-import { isImportFinished, startImport, useImportJob, type ImportError, type ImportJob } from './households.api.js';
+import { isImportFinished, startImport, useCancelImport, useImportJob, type ImportError, type ImportJob } from './households.api.js';
+import { progressOf, STEP_OF, type RunningPhase } from './import-progress.js';
 
 const MAX_BYTES = 40 * 1024 * 1024;
 
@@ -21,44 +23,86 @@ function fileSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** How far a running job is: reading rows, then checking the archive, then writing (the only phase with a known total). */
-function progressOf(job: ImportJob | undefined): { percent: number; phase: 'queued' | 'validating' | 'checking_archive' | 'writing' } {
-  const p = job?.progress;
-  if (!p) return { percent: 5, phase: 'queued' };
-  if (p.phase === 'validating') return { percent: 10 + Math.min(30, Math.floor(p.rowsRead / 200)), phase: 'validating' };
-  if (p.phase === 'checking_archive') return { percent: 50, phase: 'checking_archive' };
-  const total = p.totalHouseholds ?? 0;
-  return { percent: 60 + (total ? Math.floor((39 * (p.written ?? 0)) / total) : 0), phase: 'writing' };
+function QueuePlace({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  if (job.queuePosition == null) return null;
+  const ahead = Math.max(0, job.queuePosition - 1);
+  return (
+    <Typography.Text strong data-testid="import-queue">
+      {ahead > 0 ? t('households.import.queueAhead', { count: ahead }) : t('households.import.queueNext')}
+    </Typography.Text>
+  );
+}
+
+function CancelButton({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const cancel = useCancelImport();
+  if (!job.jobId || job.jobState !== 'queued') return null;
+  const confirm = () =>
+    modal.confirm({
+      title: t('households.import.cancelTitle'),
+      content: t('households.import.cancelConfirm'),
+      okText: t('households.import.cancelOk'),
+      okButtonProps: { danger: true, ...({ 'data-testid': 'import-cancel-ok' } as object) },
+      cancelText: t('households.import.cancelBack'),
+      onOk: async () => {
+        try {
+          await cancel.mutateAsync(job);
+        } catch (err) {
+          void message.error(isApiError(err) && err.details.reason === 'job_not_queued' ? t('households.import.cancelTooLate') : householdErrorMessage(t, err));
+        }
+      },
+    });
+  return (
+    <Button icon={<StopOutlined />} onClick={confirm} loading={cancel.isPending} data-testid="import-cancel">
+      {t('households.import.cancel')}
+    </Button>
+  );
 }
 
 function Running({ job, filename }: { job: ImportJob | undefined; filename: string }) {
   const { t } = useTranslation();
   const { percent, phase } = progressOf(job);
   const p = job?.progress;
+  const steps: RunningPhase[] = ['queued', 'validating', 'writing'];
   return (
-    <div style={{ maxWidth: 640, margin: '24px auto', textAlign: 'center' }} data-testid="import-progress">
+    <div style={{ maxWidth: 640, margin: '24px auto', textAlign: 'center' }} data-testid="import-progress" data-phase={phase}>
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t(`households.import.phase.${phase}`)}
       </Typography.Title>
-      <Progress percent={percent} status="active" strokeColor="#1a5fd0" />
+      <Progress percent={percent} status={phase === 'removing' ? 'exception' : 'active'} strokeColor={phase === 'removing' ? undefined : '#1a5fd0'} showInfo={phase !== 'queued'} />
       <Space orientation="vertical" size={4} style={{ marginTop: 12 }}>
+        {job && phase === 'queued' && <QueuePlace job={job} />}
         <Typography.Text type="secondary">{t('households.import.processing', { filename })}</Typography.Text>
-        {p && (
+        {p && phase !== 'queued' && (
           <Typography.Text type="secondary">
-            {p.phase === 'writing' && p.totalHouseholds
-              ? t('households.import.written', { written: p.written ?? 0, total: p.totalHouseholds })
-              : t('households.import.rowsRead', { count: p.rowsRead })}
+            {p.phase === 'removing'
+              ? t('households.import.removingHint', { written: p.written ?? 0 })
+              : p.phase === 'writing' && p.totalHouseholds
+                ? t('households.import.written', { written: p.written ?? 0, total: p.totalHouseholds })
+                : t('households.import.rowsRead', { count: p.rowsRead })}
+          </Typography.Text>
+        )}
+        {phase === 'queued' && (
+          <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            {t('households.import.queueHint')}
           </Typography.Text>
         )}
       </Space>
+      {job && phase === 'queued' && (
+        <div style={{ marginTop: 16 }}>
+          <CancelButton job={job} />
+        </div>
+      )}
       <Steps
         size="small"
         style={{ marginTop: 32, textAlign: 'start' }}
-        current={phase === 'writing' ? 2 : phase === 'checking_archive' ? 1 : 0}
+        current={STEP_OF[phase]}
+        status={phase === 'removing' ? 'error' : 'process'}
         items={[
-          { title: t('households.import.phase.validating') },
-          { title: t('households.import.phase.checking_archive') },
-          { title: t('households.import.phase.writing') },
+          ...steps.map((s) => ({ title: t(`households.import.phase.${s}`) })),
+          ...(job?.asArchived ? [{ title: t('households.import.phase.awaiting_approval') }] : []),
         ]}
       />
     </div>
@@ -68,11 +112,17 @@ function Running({ job, filename }: { job: ImportJob | undefined; filename: stri
 function Failed({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
   const { t } = useTranslation();
   return (
-    <div data-testid="import-result">
+    <div data-testid="import-result" data-status={job.status}>
       <Result
         status="error"
         title={t('households.import.failed')}
-        subTitle={job.message && job.errorCount === 0 ? t('households.import.stopped') : t('households.import.failedSub', { count: job.errorCount })}
+        subTitle={
+          job.errorCount > 0
+            ? t('households.import.failedSub', { count: job.errorCount })
+            : job.message
+              ? t('households.import.failedReason', { message: job.message })
+              : t('households.import.stopped')
+        }
         extra={[
           job.errorCount > 0 && (
             <Button key="report" type="primary" icon={<DownloadOutlined />} href={`/api/household-imports/${job.id}/errors`} data-testid="import-error-report">
@@ -119,8 +169,20 @@ function Succeeded({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
     <Result
       status="success"
       data-testid="import-result"
+      data-status={job.status}
       title={t('households.import.succeeded')}
-      subTitle={t('households.import.succeededSub', { households: job.importedHouseholds, members: job.importedMembers, rows: job.totalRows, org: job.orgName })}
+      subTitle={
+        <>
+          {t('households.import.succeededSub', { households: job.importedHouseholds, members: job.importedMembers, rows: job.totalRows, org: job.orgName })}
+          {job.asArchived && job.decidedAt && (
+            <>
+              <br />
+              {t('households.import.approvedBy', { date: formatDateTime(job.decidedAt) })}
+              {job.decisionReason ? ` · ${t('households.import.rejectedReason', { reason: job.decisionReason })}` : ''}
+            </>
+          )}
+        </>
+      }
       extra={[
         <Button key="list" type="primary" onClick={() => void navigate(`/households?orgId=${job.orgId}`)} data-testid="import-view-list">
           {t('households.import.viewList', { org: job.orgName })}
@@ -133,7 +195,78 @@ function Succeeded({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
   );
 }
 
-/** 批量导入: one workbook, checked whole, written in one transaction or not at all. */
+function AwaitingApproval({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const can = useCan();
+  return (
+    <Result
+      status="info"
+      icon={<AuditOutlined style={{ color: '#1a5fd0' }} />}
+      data-testid="import-result"
+      data-status={job.status}
+      title={t('households.import.awaiting')}
+      subTitle={
+        <>
+          <span data-testid="import-awaiting">{t('households.import.awaitingSub', { households: job.importedHouseholds, members: job.importedMembers, org: job.orgName })}</span>
+          <br />
+          <span style={{ fontSize: 13 }}>{t('households.import.awaitingHint')}</span>
+        </>
+      }
+      extra={[
+        can('household.review') && (
+          <Button key="approvals" type="primary" onClick={() => void navigate('/households/import-approvals')} data-testid="import-to-approvals">
+            {t('households.import.toApprovals')}
+          </Button>
+        ),
+        <Button key="again" onClick={onAgain} data-testid="import-again">
+          {t('households.import.again')}
+        </Button>,
+      ]}
+    />
+  );
+}
+
+function Ended({ job, onAgain }: { job: ImportJob; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const rejected = job.status === 'rejected';
+  return (
+    <Result
+      status="warning"
+      data-testid="import-result"
+      data-status={job.status}
+      title={t(rejected ? 'households.import.rejected' : 'households.import.cancelled')}
+      subTitle={
+        rejected ? (
+          <>
+            {t('households.import.rejectedSub', { date: formatDateTime(job.decidedAt), households: job.importedHouseholds })}
+            {job.decisionReason && (
+              <>
+                <br />
+                <span data-testid="import-decision-reason">{t('households.import.rejectedReason', { reason: job.decisionReason })}</span>
+              </>
+            )}
+          </>
+        ) : (
+          t('households.import.cancelledSub')
+        )
+      }
+      extra={
+        <Button type="primary" onClick={onAgain} data-testid="import-again">
+          {t('households.import.again')}
+        </Button>
+      }
+    />
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * 批量导入: one workbook, checked whole, queued on the background job runner and written all or
+ * nothing; an import as archived then waits for a second person. The import being followed is in
+ * the address (?id=…), so the page can be left and come back to.
+ */
 export default function HouseholdImportPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -143,7 +276,10 @@ export default function HouseholdImportPage() {
   const [form] = Form.useForm<ImportValues>();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [jobId, setJobId] = useState<string | undefined>();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const idParam = searchParams.get('id') ?? undefined;
+  const jobId = idParam && UUID.test(idParam) ? idParam : undefined;
+  const setJobId = (id: string | undefined) => setSearchParams(id ? { id } : {});
   const [uploading, setUploading] = useState(false);
   const { data: job, error: jobError } = useImportJob(jobId);
   const finished = isImportFinished(job);
@@ -183,6 +319,8 @@ export default function HouseholdImportPage() {
   };
 
   const current = !jobId ? 0 : job?.status === 'succeeded' ? 3 : finished ? 2 : 1;
+  const stepStatus = job?.status === 'failed' || job?.status === 'rejected' ? 'error' : undefined;
+  const notFound = (isApiError(jobError) && jobError.code === 'NOT_FOUND') || (!!idParam && !jobId);
 
   return (
     <>
@@ -198,13 +336,27 @@ export default function HouseholdImportPage() {
       <Card style={{ marginBottom: 16 }}>
         <Steps
           current={current}
-          status={job?.status === 'failed' ? 'error' : undefined}
+          status={stepStatus}
           items={[{ title: t('households.import.stepPrepare') }, { title: t('households.import.stepProcess') }, { title: t('households.import.stepResult') }]}
         />
       </Card>
       <Card>
-        {jobError && <Alert type="error" showIcon title={householdErrorMessage(t, jobError)} style={{ marginBottom: 16 }} />}
-        {!jobId && (
+        {(jobError || notFound) && (
+          <Alert
+            type="error"
+            showIcon
+            title={notFound ? t('households.import.notFound') : householdErrorMessage(t, jobError)}
+            action={
+              notFound ? (
+                <Button size="small" onClick={reset}>
+                  {t('households.import.again')}
+                </Button>
+              ) : undefined
+            }
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        {!idParam && (
           <Row gutter={32}>
             <Col xs={24} lg={14}>
               <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ orgId: me?.orgId, asArchived: false }}>
@@ -269,9 +421,11 @@ export default function HouseholdImportPage() {
             </Col>
           </Row>
         )}
-        {jobId && !finished && <Running job={job} filename={file?.name ?? ''} />}
+        {jobId && !finished && !notFound && <Running job={job} filename={job?.filename ?? file?.name ?? ''} />}
         {job && job.status === 'failed' && <Failed job={job} onAgain={reset} />}
         {job && job.status === 'succeeded' && <Succeeded job={job} onAgain={reset} />}
+        {job && job.status === 'awaiting_approval' && <AwaitingApproval job={job} onAgain={reset} />}
+        {job && (job.status === 'rejected' || job.status === 'cancelled') && <Ended job={job} onAgain={reset} />}
       </Card>
     </>
   );

@@ -31,6 +31,16 @@ export function householdErrorMessage(t: TFunction, err: unknown): string {
   return errorMessage(t, err);
 }
 
+/** One line for a refused decision: the importer deciding on their own import, or one decided meanwhile. */
+export function importDecisionErrorMessage(t: TFunction, err: unknown): string {
+  if (isApiError(err)) {
+    if (err.code === 'FORBIDDEN' && err.details.reason === 'maker_checker') return t('households.importApprovals.makerChecker');
+    if (err.code === 'CONFLICT' && err.details.reason === 'import_not_awaiting_approval') return t('households.importApprovals.notAwaiting');
+    if (err.code === 'NOT_FOUND') return t('households.import.notFound');
+  }
+  return householdErrorMessage(t, err);
+}
+
 const ID_PROBLEMS = Object.entries(ID_PROBLEM_MESSAGES) as Array<[keyof typeof ID_PROBLEM_MESSAGES, string]>;
 
 /** The server's field messages are English; the ones a household form can meet are said in the interface language. */

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateHouseholdInput, HouseholdStatus, UpdateHouseholdInput } from '../../../contracts/households.js';
+import type { CreateHouseholdInput, HouseholdImportStatus, HouseholdStatus, UpdateHouseholdInput } from '../../../contracts/households.js';
 import { api, ApiError, toQueryString, type ApiErrorDetails, type Page, type QueryValue } from '../../shared/api.js';
 
 // Response shapes of server/modules/households (households.presenter.ts, transfer-household.ts, household-import-jobs.ts).
@@ -313,7 +313,8 @@ export const lookupHouseholds = (idNumber: string) => api.post<{ items: Househol
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export type ImportPhase = 'validating' | 'checking_archive' | 'writing';
+/** What a running import is doing; 'removing' undoes what a failed import wrote. */
+export type ImportPhase = 'validating' | 'writing' | 'removing';
 
 export interface ImportError {
   sheet: string;
@@ -323,44 +324,124 @@ export interface ImportError {
   reason: string;
 }
 
+/** HOUSEHOLD_IMPORT_STATUSES (contracts/households.ts). */
+export type ImportStatus = HouseholdImportStatus;
+
+/** One import as GET /api/household-imports/:id answers it (household-import-jobs.ts). */
 export interface ImportJob {
   id: string;
   orgId: string;
   orgName: string;
   filename: string;
-  status: 'queued' | 'validating' | 'importing' | 'succeeded' | 'failed';
+  status: ImportStatus;
+  jobId: string | null;
+  /** The background job's own state: queued | running | succeeded | failed | cancelled. */
+  jobState: string | null;
+  /** 1 = next to run; only while the job is queued. */
+  queuePosition: number | null;
+  asArchived: boolean;
   totalRows: number;
   processedRows: number;
   importedHouseholds: number;
   importedMembers: number;
   errorCount: number;
+  /** Why it failed or was cancelled, in Chinese. */
   message: string | null;
+  createdBy: string;
   createdAt: string;
   finishedAt: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
   progress: { phase: ImportPhase; rowsRead: number; totalHouseholds?: number; written?: number } | null;
   errorsPreview: ImportError[];
 }
 
-export const isImportFinished = (job: ImportJob | undefined) => job?.status === 'succeeded' || job?.status === 'failed';
+/** The states after which an import changes only by a reviewer's decision (or never): polling stops. */
+const SETTLED: ReadonlySet<ImportStatus> = new Set(['succeeded', 'failed', 'awaiting_approval', 'rejected', 'cancelled']);
+
+export const isImportFinished = (job: Pick<ImportJob, 'status'> | undefined) => !!job && SETTLED.has(job.status);
 
 export const startImport = (file: File, opts: { orgId: string; asArchived: boolean }) =>
-  api.postRaw<{ id: string; status: string }>('/api/household-imports', file, XLSX_MIME, {
+  api.postRaw<{ id: string; status: ImportStatus }>('/api/household-imports', file, XLSX_MIME, {
     query: { orgId: opts.orgId, asArchived: String(opts.asArchived), filename: file.name },
   });
 
-/** Polls the job every second until it has succeeded or failed. */
+const importKey = (id: string | undefined) => [...HOUSEHOLDS_KEY, 'import', id] as const;
+
+/** Polls the import every second until it is settled (succeeded, failed, awaiting approval, rejected or cancelled). */
 export function useImportJob(id: string | undefined) {
   const queryClient = useQueryClient();
   return useQuery({
-    queryKey: [...HOUSEHOLDS_KEY, 'import', id],
+    queryKey: importKey(id),
     queryFn: async ({ signal }) => {
       const job = await api.get<ImportJob>(`/api/household-imports/${id}`, { signal });
       if (job.status === 'succeeded') void queryClient.invalidateQueries({ queryKey: [...HOUSEHOLDS_KEY, 'list'] });
+      if (job.status === 'awaiting_approval') void queryClient.invalidateQueries({ queryKey: IMPORT_APPROVALS_KEY });
       return job;
     },
     enabled: !!id,
     refetchInterval: (query) => (isImportFinished(query.state.data) ? false : 1000),
     staleTime: 0,
+  });
+}
+
+/** Cancels an import still waiting in the queue (its background job); the page's poll then shows it cancelled. */
+export function useCancelImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (job: Pick<ImportJob, 'id' | 'jobId'>) => api.post<{ id: string; state: 'cancelled' }>(`/api/background-jobs/${job.jobId}/cancel`),
+    onSettled: (_r, _e, job) => queryClient.invalidateQueries({ queryKey: importKey(job.id) }),
+  });
+}
+
+// ---------------------------------------------------------------- import approvals (档案导入审核)
+
+export const IMPORT_APPROVALS_KEY = [...HOUSEHOLDS_KEY, 'import-approvals'] as const;
+
+/** A row of GET /api/household-imports (list-household-imports.ts). */
+export interface ImportListItem {
+  id: string;
+  orgId: string;
+  orgName: string;
+  filename: string;
+  status: ImportStatus;
+  asArchived: boolean;
+  importedHouseholds: number;
+  importedMembers: number;
+  errorCount: number;
+  createdBy: string;
+  createdByName: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** Imports of the actor's subtree awaiting a second person's approval, newest first. */
+export function useImportsAwaitingApproval(params: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...IMPORT_APPROVALS_KEY, 'list', params],
+    queryFn: ({ signal }) => api.get<Page<ImportListItem>>('/api/household-imports', { query: { status: 'awaiting_approval', ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The households an import awaiting approval wrote (masked; not in the archive yet). */
+export function useImportHouseholds(id: string | undefined, params: { page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: [...IMPORT_APPROVALS_KEY, 'households', id, params],
+    queryFn: ({ signal }) => api.get<Page<HouseholdListItem>>(`/api/household-imports/${id}/households`, { query: params, signal }),
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Approve (optional note) or reject (reason required); refreshes the approvals and the archive lists. */
+export function useDecideImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, approve, reason }: { id: string; approve: boolean; reason?: string }) =>
+      api.post<{ id: string; status: ImportStatus }>(`/api/household-imports/${id}/${approve ? 'approve' : 'reject'}`, reason !== undefined ? { reason } : {}),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: HOUSEHOLDS_KEY }),
   });
 }
 
