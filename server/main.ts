@@ -4,12 +4,19 @@ import { startStatisticsKeeperFor } from './db/maintenance.js';
 import { loadDemoData } from './modules/demo/load-demo-data.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
+import { assertSecretKeyMatches, SecretKeyMismatchError } from './platform/key-check.js';
 import { deriveSecrets, loadMasterSecret } from './platform/secrets.js';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   const secrets = deriveSecrets(loadMasterSecret({ secretKeyHex: config.SECRET_KEY, dataDir: config.dataDir }));
+  try {
+    await assertSecretKeyMatches(database.db, secrets);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   if (config.DEMO) {
     const loaded = await loadDemoData({ db: database.db, clock: systemClock, secrets });
     if (loaded) console.log(`Demo data loaded: ${loaded.orgs} orgs, ${loaded.users} demo accounts, ${loaded.households} households (see README).`);
@@ -49,7 +56,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof DataDirLockedError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {
+  if (err instanceof DataDirLockedError || err instanceof SecretKeyMismatchError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {
     console.error(err.message);
   } else {
     console.error(err);

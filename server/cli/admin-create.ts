@@ -15,6 +15,7 @@ import { orgs, userRoles, users } from '../db/schema/index.js';
 import { audit } from '../platform/audit.js';
 import { systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
+import { assertSecretKeyMatches } from '../platform/key-check.js';
 import { generateOneTimePassword, hashPassword } from '../platform/passwords.js';
 import { deriveSecrets, loadMasterSecret } from '../platform/secrets.js';
 import { insertOrg } from '../modules/orgs/create-org.js';
@@ -36,6 +37,7 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   const secrets = deriveSecrets(loadMasterSecret({ secretKeyHex: config.SECRET_KEY, dataDir: config.dataDir }));
   try {
+    await assertSecretKeyMatches(database.db, secrets);
     const db = database.db;
     let [root] = values['org-code'] ? await db.select().from(orgs).where(eq(orgs.code, values['org-code'].toUpperCase())) : await db.select().from(orgs).where(isNull(orgs.parentId));
     if (!root) {

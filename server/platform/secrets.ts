@@ -9,6 +9,8 @@ export interface Secrets {
   csrfKey: Buffer;
   /** Encrypts uploaded files at rest (platform/file-store.ts). */
   fileEncryptionKey: Buffer;
+  /** Signs the fixed label whose result is stored to recognise the key at start (platform/key-check.ts). */
+  keyCheckKey: Buffer;
 }
 
 /** The two keys personal-data protection needs; all a worker thread preparing an import is given. */
@@ -21,6 +23,7 @@ export function deriveSecrets(master: Buffer): Secrets {
     piiLookupKey: derive('unionhub/pii-lookup/v1'),
     csrfKey: derive('unionhub/csrf/v1'),
     fileEncryptionKey: derive('unionhub/file-encryption/v1'),
+    keyCheckKey: derive('unionhub/key-check/v1'),
   };
 }
 
