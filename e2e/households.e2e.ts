@@ -102,3 +102,82 @@ describe('household archive in Chromium, in Chinese', () => {
     await screenshot(page, '15-import-success');
   });
 });
+
+describe('an import as archived waits for a second person, in Chromium, in Chinese', () => {
+  it('is written by the importer, not counted until another reviewer checks its households and approves; the importer cannot approve it', async () => {
+    // Paper records taken over: two households filed straight into the archive by 中站区's org admin (import + review).
+    const rows = [validHouseholdRows(), validHouseholdRows()];
+    const names = ['纸档转入甲', '纸档转入乙'];
+    rows.forEach((r, i) => (r.household['户主姓名'] = names[i]));
+    const file = path.join(tmp, '纸质档案转入.xlsx');
+    fs.writeFileSync(file, await buildHouseholdWorkbook(rows.map((r) => r.household), rows.flatMap((r) => r.members)));
+
+    const importer = await newPage(browser);
+    await signIn(importer, 'zz.admin');
+    await importer.goto('/households/import');
+    await importer.getByTestId('import-submit').waitFor();
+    await importer.getByTestId('import-as-archived').click();
+    await importer.getByTestId('import-file').setInputFiles(file);
+    await importer.getByTestId('import-submit').click();
+    const result = importer.getByTestId('import-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.getAttribute('data-status')).toBe('awaiting_approval');
+    expect(await importer.getByTestId('import-awaiting').innerText()).toMatch(/已向“中站区总工会”写入 2 户（家庭成员 4 人），待另一位审核人审核后才计入档案/);
+    expect(importer.url()).toMatch(/\/households\/import\?id=[0-9a-f-]{36}$/);
+    await screenshot(importer, '18-import-awaiting-approval');
+
+    // Not in the archive yet.
+    await importer.goto(`/households?q=${encodeURIComponent(names[0])}`);
+    await importer.locator('[data-testid=household-table] .ant-empty').waitFor();
+
+    // The importer sees it on the approvals page as their own, and cannot decide on it.
+    await importer.getByTestId('side-menu').getByText('档案导入审核').click();
+    const ownRow = importer.locator('[data-testid=import-approvals-table] tr', { hasText: '纸质档案转入.xlsx' });
+    await ownRow.waitFor();
+    expect(await ownRow.getByTestId('import-own').innerText()).toBe('本人提交');
+    expect(await ownRow.getByTestId('import-approve').isDisabled()).toBe(true);
+    expect(await ownRow.getByTestId('import-reject').isDisabled()).toBe(true);
+    await ownRow.getByTestId('import-view').click();
+    expect(await importer.getByTestId('import-own-hint').innerText()).toContain('不能审核自己提交的导入');
+    await importer.close();
+
+    // Another reviewer above opens it, sees the households it wrote (masked), and approves with a note.
+    const reviewer = await newPage(browser);
+    await signIn(reviewer, 'zz.reviewer');
+    await reviewer.getByTestId('side-menu').getByText('档案导入审核').click();
+    const row = reviewer.locator('[data-testid=import-approvals-table] tr', { hasText: '纸质档案转入.xlsx' });
+    await row.waitFor();
+    const rowText = await row.innerText();
+    expect(rowText).toContain('中站区总工会');
+    expect(rowText).toContain('2 户');
+    expect(rowText).toContain('4 人');
+    expect(rowText).toContain('中站区总工会管理员');
+    expect(rowText).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await row.getByTestId('import-view').click();
+    const households = reviewer.getByTestId('import-households');
+    await households.locator('tbody tr', { hasText: names[1] }).waitFor();
+    const listed = await households.innerText();
+    for (const name of names) expect(listed).toContain(name);
+    expect(listed).toMatch(/410803\*{8}\d{3}[\dX]/);
+    expect(listed).not.toContain(rows[0].household['身份证号'] as string);
+    await screenshot(reviewer, '19-import-approval-drawer');
+
+    // Rejecting needs a reason; the reviewer cancels that and approves instead.
+    await reviewer.getByTestId('import-drawer').getByTestId('import-reject').click();
+    await reviewer.getByTestId('import-decision-submit').click();
+    await reviewer.getByText('请填写不通过的原因').waitFor();
+    await reviewer.getByRole('button', { name: '取 消' }).or(reviewer.getByRole('button', { name: '取消' })).first().click();
+    await reviewer.getByTestId('import-decision-modal').waitFor({ state: 'hidden' });
+    await reviewer.getByTestId('import-drawer').getByTestId('import-approve').click();
+    await reviewer.getByTestId('import-decision-reason').fill('已与纸质档案逐户核对');
+    await reviewer.getByTestId('import-decision-submit').click();
+    await reviewer.getByText('已审核通过，2 户已计入档案').waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    // Now they are in the archive, archived.
+    await reviewer.goto(`/households?q=${encodeURIComponent(names[0])}`);
+    const archived = reviewer.locator('[data-testid=household-table] tr', { hasText: names[0] });
+    await archived.waitFor();
+    expect(await archived.getByTestId('household-status').innerText()).toBe('已建档');
+  });
+});
