@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { desc, eq, gt } from 'drizzle-orm';
 import type { RegisteredRoute } from './app.js';
+import { auditLog, orgs } from './db/schema/index.js';
+import { schemaTables, snapshotTables, WRITTEN_BY_DENIALS } from './test-support/db-snapshot.js';
 import { createTestApp, type Session, type TestApp } from './test-support/test-app.js';
 import { BODY_SCOPED_ROUTES, CHILD_PARAM_MAKERS, PUBLIC_ALLOW_LIST, RAW_REQUESTS, RESOURCE_MAKERS, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
 
@@ -45,13 +48,20 @@ async function urlFor(url: string, id: string) {
   return out;
 }
 
-/** The route called on the record `id` as the user at B, with its sample body (JSON, or a raw file). */
-async function callAsB(route: RegisteredRoute, id: string, org: string) {
+/**
+ * The route called on the record `id` as the user at B, with its sample body (JSON, or a raw file).
+ * Returned unsent: building the URL may first make a child record (an attachment) under `id`.
+ */
+async function requestAsB(route: RegisteredRoute, id: string, org: string) {
   const url = await urlFor(route.url, id);
   const raw = RAW_REQUESTS[key(route)]?.();
-  if (raw) return atB.request({ method: route.method as 'POST', url: url + raw.query, headers: { 'content-type': raw.contentType }, payload: raw.payload });
-  return atB.request({ method: route.method as 'GET', url, payload: route.hasBody ? (SAMPLE_BODIES[key(route)](t, org) as object) : undefined });
+  if (raw) return () => atB.request({ method: route.method as 'POST', url: url + raw.query, headers: { 'content-type': raw.contentType }, payload: raw.payload });
+  const payload = route.hasBody ? (SAMPLE_BODIES[key(route)](t, org) as object) : undefined;
+  return () => atB.request({ method: route.method as 'GET', url, payload });
 }
+const callAsB = async (route: RegisteredRoute, id: string, org: string) => (await requestAsB(route, id, org))();
+
+const lastAuditId = async () => (await t.database.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0]?.id ?? 0;
 
 describe('route walk', () => {
   it('finds the routes', () => {
@@ -77,14 +87,36 @@ describe('route walk', () => {
     }
   });
 
+  it('has a table snapshot that sees a change of one column of one row', async () => {
+    const before = await snapshotTables(t.database.db);
+    await t.database.db.update(orgs).set({ nameEn: 'changed by the test' }).where(eq(orgs.id, t.orgs.G.id));
+    const after = await snapshotTables(t.database.db);
+    await t.database.db.update(orgs).set({ nameEn: t.orgs.G.nameEn }).where(eq(orgs.id, t.orgs.G.id));
+    expect(after.orgs.rows).toBe(before.orgs.rows);
+    expect(after.orgs.md5).not.toBe(before.orgs.md5);
+    expect(await snapshotTables(t.database.db)).toEqual(before);
+  });
+
   it('answers 404 for records of A, C, F, G on every :id route, changing nothing', async () => {
+    const walked = new Set<string>();
     for (const route of apiRoutes().filter((r) => r.url.includes(':id'))) {
       for (const org of OUTSIDE) {
         const id = records[route.config.resource!][org];
-        const res = await callAsB(route, id, 'B');
+        const send = await requestAsB(route, id, 'B');
+        const before = await snapshotTables(t.database.db);
+        const auditBefore = await lastAuditId();
+        const res = await send();
         expect(res.statusCode, `${key(route)} on ${org}: ${res.body}`).toBe(404);
+        // Every table of the schema as it was (the denial only adds its audit row and touches the session).
+        expect(await snapshotTables(t.database.db), `${key(route)} on ${org} changed nothing`).toEqual(before);
+        const added = await t.database.db.select().from(auditLog).where(gt(auditLog.id, auditBefore));
+        for (const row of added) expect(row.outcome, `${key(route)} on ${org}: ${row.action}`).not.toBe('success');
+        walked.add(key(route));
       }
     }
+    // The snapshot covers every table the schema declares, and the walk every :id route.
+    expect(Object.keys(await snapshotTables(t.database.db))).toEqual(schemaTables().filter((name) => !WRITTEN_BY_DENIALS.includes(name)));
+    expect(walked.size).toBe(apiRoutes().filter((r) => r.url.includes(':id')).length);
   });
 
   it('answers 404 when a body or a filter names an org of A, C, F, G', async () => {
