@@ -12,7 +12,7 @@ import { endUserSessions } from './sessions.js';
 
 const lockedOut = () =>
   new AppError('LIMIT_EXCEEDED', `too many wrong passwords: the account is locked, try again in ${LOCK_MS / 60_000} minutes`, {
-    issues: [{ field: 'currentPassword', message: 'not checked while the account is locked' }],
+    reason: 'account_locked',
   });
 
 /**

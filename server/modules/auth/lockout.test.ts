@@ -67,7 +67,7 @@ describe('lockout under parallel guesses', () => {
     expect(answers.filter((r) => r.statusCode === 400)).toHaveLength(5);
     for (const res of answers.filter((r) => r.statusCode !== 400)) {
       expect(res.statusCode).toBe(429);
-      expect(res.json().error.details.issues[0].field).toBe('currentPassword');
+      expect(res.json().error.details.reason).toBe('account_locked');
     }
     expect((await signIn('changer', TEST_PASSWORD)).statusCode).toBe(401);
     const right = await s.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-fine-new-password-9' });
