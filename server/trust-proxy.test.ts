@@ -59,6 +59,12 @@ describe('TRUST_PROXY set to the proxy', () => {
     expect(await auditedIp(await signInVia(app, PROXY, '192.0.2.99, 198.51.100.24'))).toBe('198.51.100.24');
   });
 
+  it('a malformed X-Forwarded-For is an ordinary failed sign-in, never a 500', async () => {
+    const app = await appTrusting([PROXY]);
+    for (const header of ['not-an-address', ',,,', '203.0.113.5, '.repeat(200), '\u00ff\u00fe'])
+      expect((await signInVia(app, PROXY, header)).statusCode).toBe(401);
+  });
+
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy', async () => {
     const app = await appTrusting([PROXY]);
     const stranger = '198.51.100.7';
