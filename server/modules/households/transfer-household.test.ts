@@ -85,7 +85,7 @@ describe('accepting a transfer', () => {
   it('lets exactly one of a close and an acceptance arriving together win', async () => {
     const ids = [await file(), await file(), await file(), await file()];
     await archive(ids);
-    const transferIds = [];
+    const transferIds: string[] = [];
     for (const id of ids) transferIds.push(await requestTransfer(id));
     const outcomes = await Promise.all(
       ids.map(async (id, i) => {
