@@ -22,7 +22,7 @@ const AuditQuery = listQuery(['at'], 'at')
 
 export function registerAuditRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
-  app.get('/api/audit', { schema: { tags: ['audit'], querystring: AuditQuery } }, async (req) => {
+  app.get('/api/audit', { schema: { tags: ['audit'], summary: 'Search the audit log', querystring: AuditQuery } }, async (req) => {
     const actor = await authorize(req.ctx, 'audit.read');
     const { page, pageSize, order, orgId, from, to, sort: _sort, ...filter } = req.query;
     const under = orgId ? await getOrgInScope(req.ctx.db, actor, orgId) : undefined;

@@ -15,7 +15,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, opts: { secureCooki
   app.post(
     '/api/auth/sign-in',
     {
-      schema: { tags: ['auth'], body: SignInInput },
+      schema: { tags: ['auth'], summary: 'Sign in: sets the session cookie, answers the CSRF token', body: SignInInput },
       config: { public: true, rateLimit: { max: opts.signInRateLimit, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
@@ -32,7 +32,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, opts: { secureCooki
     },
   );
 
-  app.post('/api/auth/sign-out', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.post('/api/auth/sign-out', { schema: { tags: ['auth'], summary: 'Sign out (ends the session)' } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     await req.ctx.db.transaction(async (tx) => {
       await endSession(tx, req.ctx.clock, actor.sessionTokenHash!, 'sign_out');
@@ -42,7 +42,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, opts: { secureCooki
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'] } }, async (req, reply) => {
+  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user, permissions and CSRF token' } }, async (req, reply) => {
     const actor = requireActor(req.ctx);
     const [row] = await req.ctx.db
       .select({ displayName: users.displayName, mustChangePassword: users.mustChangePassword, orgName: orgs.name, orgNameEn: orgs.nameEn, orgCode: orgs.code })
@@ -66,7 +66,7 @@ export function registerAuthRoutes(fastify: FastifyInstance, opts: { secureCooki
     };
   });
 
-  app.post('/api/auth/password', { schema: { tags: ['auth'], body: ChangePasswordInput } }, async (req) =>
+  app.post('/api/auth/password', { schema: { tags: ['auth'], summary: 'Change the own password', body: ChangePasswordInput } }, async (req) =>
     changePassword({ ctx: req.ctx, input: req.body, dengbaoMode: opts.dengbaoMode }),
   );
 }

@@ -26,12 +26,12 @@ const UserListQuery = listQuery(['username', 'displayName', 'createdAt'], 'usern
 export function registerUserRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
 
-  app.get('/api/roles', { schema: { tags: ['users'] } }, async (req) => {
+  app.get('/api/roles', { schema: { tags: ['users'], summary: 'The roles and their permissions' } }, async (req) => {
     await authorize(req.ctx, 'user.read');
     return { items: ROLE_KEYS.map((key) => ({ key, separated: ROLES[key].separated, permissions: ROLES[key].permissions })) };
   });
 
-  app.get('/api/users', { schema: { tags: ['users'], querystring: UserListQuery } }, async (req) => {
+  app.get('/api/users', { schema: { tags: ['users'], summary: 'List staff accounts in the actor\'s subtree', querystring: UserListQuery } }, async (req) => {
     const actor = await authorize(req.ctx, 'user.read');
     const { page, pageSize, sort, order, orgId, ...filter } = req.query;
     const under = orgId ? await getOrgInScope(req.ctx.db, actor, orgId) : undefined;
@@ -40,38 +40,38 @@ export function registerUserRoutes(fastify: FastifyInstance) {
     return { items: items.map((u) => presentUser(u, now)), total, page, pageSize };
   });
 
-  app.get('/api/users/:id', { schema: { tags: ['users'], params: IdParams }, config: { resource: 'user' } }, async (req) => {
+  app.get('/api/users/:id', { schema: { tags: ['users'], summary: 'One staff account', params: IdParams }, config: { resource: 'user' } }, async (req) => {
     const actor = await authorize(req.ctx, 'user.read');
     return presentUser(await getUserInScope(req.ctx.db, actor, req.params.id), req.ctx.clock.now());
   });
 
-  app.post('/api/users', { schema: { tags: ['users'], body: CreateUserInput } }, async (req, reply) => {
+  app.post('/api/users', { schema: { tags: ['users'], summary: 'Create a staff account (answers a one-time password)', body: CreateUserInput } }, async (req, reply) => {
     noStore(reply);
     reply.status(201);
     return createUser({ ctx: req.ctx, input: req.body });
   });
 
-  app.patch('/api/users/:id', { schema: { tags: ['users'], params: IdParams, body: UpdateUserInput }, config: { resource: 'user' } }, async (req) =>
+  app.patch('/api/users/:id', { schema: { tags: ['users'], summary: 'Rename a staff account or move it to another org', params: IdParams, body: UpdateUserInput }, config: { resource: 'user' } }, async (req) =>
     updateUser({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
 
-  app.put('/api/users/:id/roles', { schema: { tags: ['users'], params: IdParams, body: SetUserRolesInput }, config: { resource: 'user' } }, async (req) =>
+  app.put('/api/users/:id/roles', { schema: { tags: ['users'], summary: 'Set the roles of a staff account', params: IdParams, body: SetUserRolesInput }, config: { resource: 'user' } }, async (req) =>
     setUserRoles({ ctx: req.ctx, id: req.params.id, input: req.body }),
   );
 
-  app.post('/api/users/:id/disable', { schema: { tags: ['users'], params: IdParams }, config: { resource: 'user' } }, async (req) =>
+  app.post('/api/users/:id/disable', { schema: { tags: ['users'], summary: 'Disable a staff account (ends its sessions)', params: IdParams }, config: { resource: 'user' } }, async (req) =>
     setUserActive({ ctx: req.ctx, id: req.params.id, active: false }),
   );
 
-  app.post('/api/users/:id/enable', { schema: { tags: ['users'], params: IdParams }, config: { resource: 'user' } }, async (req) =>
+  app.post('/api/users/:id/enable', { schema: { tags: ['users'], summary: 'Enable a staff account', params: IdParams }, config: { resource: 'user' } }, async (req) =>
     setUserActive({ ctx: req.ctx, id: req.params.id, active: true }),
   );
 
-  app.post('/api/users/:id/unlock', { schema: { tags: ['users'], params: IdParams }, config: { resource: 'user' } }, async (req) =>
+  app.post('/api/users/:id/unlock', { schema: { tags: ['users'], summary: 'Unlock an account locked by failed sign-ins', params: IdParams }, config: { resource: 'user' } }, async (req) =>
     unlockUser({ ctx: req.ctx, id: req.params.id }),
   );
 
-  app.post('/api/users/:id/reset-password', { schema: { tags: ['users'], params: IdParams }, config: { resource: 'user' } }, async (req, reply) => {
+  app.post('/api/users/:id/reset-password', { schema: { tags: ['users'], summary: 'Reset a password (answers a one-time password)', params: IdParams }, config: { resource: 'user' } }, async (req, reply) => {
     noStore(reply);
     return resetUserPassword({ ctx: req.ctx, id: req.params.id });
   });
