@@ -21,7 +21,6 @@ import { createFileStore } from './platform/file-store.js';
 import { fieldWithBadText, unexpectedBodyIssues } from './platform/http.js';
 import { openapiDocument, openapiTransform, rawBodyTypes } from './platform/openapi.js';
 import type { Secrets } from './platform/secrets.js';
-import { ForegroundGauge } from './platform/foreground.js';
 import { JobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.js';
 import { registerBackgroundJobRoutes } from './modules/background-jobs/background-jobs.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -121,13 +120,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: openapiDocument({ sessionCookie: SESSION_COOKIE }), transform: openapiTransform });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const foreground = new ForegroundGauge();
-  app.addHook('onRequest', async () => foreground.started());
-  app.addHook('onResponse', async () => foreground.ended());
-  app.addHook('onRequestAbort', async () => foreground.ended());
   const jobs = new JobRunner({
     db: opts.db,
-    foreground,
     exclusiveDatabase: opts.exclusiveDatabase,
     ...opts.jobs,
     log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
