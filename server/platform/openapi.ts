@@ -207,7 +207,8 @@ export const openapiTransform: SwaggerTransform = (document) => {
   const schema = { ...((converted ?? {}) as DocSchema) };
   if (schema.hide) return { schema, url };
   const source = (document.schema ?? {}) as DocSchema;
-  const method = String(document.route.method);
+  const methods = [document.route.method].flat().map(String);
+  const method = methods.find((m) => m !== 'HEAD') ?? methods[0];
   const config = (route.config ?? {}) as { public?: boolean; rawBody?: readonly string[]; rateLimit?: unknown };
   const raw = rawBodyTypes(method, route.url, config);
 
