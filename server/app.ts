@@ -21,6 +21,7 @@ import { createFileStore } from './platform/file-store.js';
 import { fieldWithBadText, unexpectedBodyIssues } from './platform/http.js';
 import { openapiDocument, openapiTransform, rawBodyTypes } from './platform/openapi.js';
 import type { Secrets } from './platform/secrets.js';
+import { ForegroundGauge } from './platform/foreground.js';
 import { JobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.js';
 import { registerBackgroundJobRoutes } from './modules/background-jobs/background-jobs.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -120,8 +121,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: openapiDocument({ sessionCookie: SESSION_COOKIE }), transform: openapiTransform });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const foreground = new ForegroundGauge();
+  const counted = new WeakSet<object>();
+  const ended = async (request: object) => void (counted.delete(request) && foreground.ended());
+  app.addHook('onRequest', async (request) => void (counted.add(request), foreground.started()));
+  app.addHook('onResponse', ended);
+  app.addHook('onRequestAbort', ended);
   const jobs = new JobRunner({
     db: opts.db,
+    foreground,
     exclusiveDatabase: opts.exclusiveDatabase,
     ...opts.jobs,
     log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),

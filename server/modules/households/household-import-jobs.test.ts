@@ -153,7 +153,7 @@ describe('the queue', () => {
 
 describe('all or nothing while writing in short transactions', () => {
   it('a conflict found in a later batch removes what the earlier batches wrote and reports it', async () => {
-    // 1,001 households: the first 1,000 are written in their own transaction before the last one is refused.
+    // 1,001 households: the first 1,000 are written in transactions of their own before the last one is refused.
     const onFile = sampleHousehold(t.orgs.E.id);
     expect((await importer.post('/api/households', onFile)).statusCode).toBe(201);
     const rows: SheetRow[] = [];

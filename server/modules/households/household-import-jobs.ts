@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { enqueueJob, queuePosition } from '../../platform/jobs/job-queries.js';
 import { sealBytes } from '../../platform/sealed-bytes.js';
+import { assertXlsxWithinBounds } from '../../platform/xlsx-bounds.js';
 import { authorizeImport } from './import-households.js';
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -24,6 +25,8 @@ export async function startHouseholdImport({ ctx, orgId, asArchived, filename, b
   const org = await authorizeImport(ctx, orgId, asArchived);
   if (buffer.length === 0 || !buffer.subarray(0, 4).equals(XLSX_MAGIC))
     throw new AppError('VALIDATION', 'the file is not an .xlsx workbook', { issues: [{ field: 'file', message: 'not an .xlsx workbook' }] });
+  // Refused here, naming the limit, before anything is queued: what it inflates to, rows, columns (decision 008).
+  await assertXlsxWithinBounds(buffer);
   const actor = ctx.actor!;
   const now = ctx.clock.now();
   const created = await ctx.db.transaction(async (tx) => {

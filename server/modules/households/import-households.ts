@@ -46,7 +46,7 @@ export async function authorizeImport(ctx: Ctx, orgId: string, asArchived: boole
 }
 
 /** Households per writing transaction: short enough that other requests wait well under a second on the embedded engine. */
-export const STAGED_BATCH = 1000;
+export const STAGED_BATCH = 500;
 
 /** Raised by the final step when the job was taken over by another instance meanwhile. */
 export class ImportNoLongerHeld extends Error {}
@@ -69,6 +69,7 @@ export async function importHouseholds({
   asArchived,
   onProgress = () => {},
   signal,
+  giveWay = async () => {},
   stillHeld = async () => true,
 }: {
   ctx: Ctx;
@@ -79,6 +80,8 @@ export async function importHouseholds({
   asArchived: boolean;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal;
+  /** Awaited between transactions, so requests are answered while an import writes (JobIo.giveWay). */
+  giveWay?: () => Promise<void>;
   /** Checked inside the final transaction: does this instance still hold the job? */
   stillHeld?: (tx: Tx) => Promise<boolean>;
 }): Promise<ImportResult> {
@@ -89,7 +92,7 @@ export async function importHouseholds({
       onProgress({ phase: 'validating', rowsRead: m.rowsRead });
       m = await messages.next();
     }
-    if (m.type === 'invalid') return await failed(ctx, m.rowsRead, m.errors, m.ids);
+    if (m.type === 'invalid') return await failed(ctx, org, m.rowsRead, m.errors, m.ids);
     if (m.type !== 'valid') throw new Error(`unexpected preparation message ${m.type}`);
     const { rowsRead, households: total, members } = m;
     await setImportStatus(ctx, importId, 'writing', total);
@@ -101,6 +104,7 @@ export async function importHouseholds({
       for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) {
         ids.push(...next.ids);
         for (let i = 0; i < next.households.length; i += STAGED_BATCH) {
+          await giveWay();
           if (signal?.aborted) throw new JobFailure(INTERRUPTED_REASON);
           const part = next.households.slice(i, i + STAGED_BATCH);
           await ctx.db.transaction((tx) => writeBatch(tx, ctx, stamp, part));
@@ -126,10 +130,10 @@ export async function importHouseholds({
       if (!committed) throw new ImportNoLongerHeld();
     } catch (err) {
       onProgress({ phase: 'removing', rowsRead, totalHouseholds: total, written });
-      await removeStagedHouseholds(ctx.db, importId);
+      await removeStagedHouseholds(ctx.db, importId, giveWay);
       if (!isUniqueViolation(err)) throw err;
       for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) ids.push(...next.ids);
-      return await failed(ctx, rowsRead, [], ids);
+      return await failed(ctx, org, rowsRead, [], ids);
     }
     return { ok: true, households: total, members, rowsRead, errors: [] };
   } finally {
@@ -157,9 +161,9 @@ function startPreparation(buffer: Buffer, secrets: PiiKeys) {
   return { messages, stop: () => Promise.all([messages.stop(), memberWorker.terminate()]) };
 }
 
-async function failed(ctx: Ctx, rowsRead: number, errors: ImportError[], ids: IdInFile[]): Promise<ImportResult> {
+async function failed(ctx: Ctx, org: OrgRow, rowsRead: number, errors: ImportError[], ids: IdInFile[]): Promise<ImportResult> {
   // The report names people already in the archive too, so a file is fixed in one round.
-  errors.push(...(await findArchiveDuplicates(ctx, ids)));
+  errors.push(...(await findArchiveDuplicates(ctx, ids, { id: org.id, path: org.path })));
   if (errors.length === 0) errors.push({ sheet: '户主信息', row: 0, column: '', value: '', reason: R.required });
   errors.sort((a, b) => a.sheet.localeCompare(b.sheet) || a.row - b.row);
   return { ok: false, households: 0, members: 0, rowsRead, errors };

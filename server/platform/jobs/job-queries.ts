@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { backgroundJobFiles, backgroundJobs, type JobState } from '../../db/schema/index.js';
 
@@ -65,12 +65,12 @@ export async function saveProgress(db: DbOrTx, id: string, progress: Record<stri
  * process (the embedded engine), otherwise those whose heartbeat is older than `staleAfterMs`.
  * Returns them marked failed (the caller runs each kind's recovery).
  */
-export async function takeOverInterruptedJobs(db: DbOrTx, opts: { everyRunning: boolean; staleAfterMs: number; reason: string }): Promise<JobRow[]> {
+export async function takeOverInterruptedJobs(db: DbOrTx, opts: { everyRunning: boolean; staleAfterMs: number; reason: string; self: string }): Promise<JobRow[]> {
   const stale = opts.everyRunning ? sql`true` : sql`${backgroundJobs.heartbeatAt} < now() - ${`${Math.round(opts.staleAfterMs)} milliseconds`}::interval`;
   return db
     .update(backgroundJobs)
     .set({ state: 'failed', error: opts.reason, lockedBy: null, heartbeatAt: null, finishedAt: sql`now()` })
-    .where(and(eq(backgroundJobs.state, 'running'), stale))
+    .where(and(eq(backgroundJobs.state, 'running'), ne(backgroundJobs.lockedBy, opts.self), stale))
     .returning();
 }
 

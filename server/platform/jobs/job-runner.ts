@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Db, Tx } from '../../db/client.js';
+import type { ForegroundGauge } from '../foreground.js';
 import { beatHeart, claimNextJob, finishJob, hasRunnableWork, saveProgress, takeOverInterruptedJobs, type JobRow } from './job-queries.js';
 
 /** A failure whose message is meant for the person who started the job (Chinese, no internals). */
@@ -13,6 +14,11 @@ export interface JobIo {
   signal: AbortSignal;
   /** The instance running the job: its final write checks it still holds the job (stillHoldsJob). */
   instanceId: string;
+  /**
+   * Call between transactions: on the embedded engine, lets the requests waiting to be answered go
+   * first (platform/foreground.ts); on PostgreSQL, which answers them alongside, it only yields.
+   */
+  giveWay(): Promise<void>;
 }
 
 export interface JobHandler {
@@ -35,7 +41,12 @@ export interface JobRunnerOptions {
   /** The database belongs to this process alone (the embedded engine): every running job at start was cut short. */
   exclusiveDatabase?: boolean;
   log?: (message: string, err?: unknown) => void;
+  /** The requests in flight on this instance, that jobs give way to on the embedded engine. */
+  foreground?: ForegroundGauge;
 }
+
+/** How long a job waits for requests in flight before its next transaction, at most. */
+const GIVE_WAY_MAX_MS = 1000;
 
 export const INTERRUPTED_REASON = '服务在任务运行中停止，任务已中断，未写入任何数据，请重新提交';
 const UNEXPECTED_REASON = '任务因意外错误停止，未写入任何数据；请稍后重试，或把任务编号告诉管理员';
@@ -51,7 +62,7 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
-  private readonly opts: Required<Omit<JobRunnerOptions, 'log'>> & Pick<JobRunnerOptions, 'log'>;
+  private readonly opts: Required<Omit<JobRunnerOptions, 'log' | 'foreground'>> & Pick<JobRunnerOptions, 'log' | 'foreground'>;
   private timers: NodeJS.Timeout[] = [];
   private ticking: Promise<void> | null = null;
   private tickAgain = false;
@@ -60,6 +71,8 @@ export class JobRunner {
 
   constructor(opts: JobRunnerOptions) {
     this.opts = { maxRunning: 2, pollMs: 1000, heartbeatMs: 5000, staleAfterMs: 60_000, exclusiveDatabase: false, ...opts };
+    // A live instance beats several times within the stale window.
+    this.opts.heartbeatMs = Math.min(this.opts.heartbeatMs, this.opts.staleAfterMs / 4);
   }
 
   register(handler: JobHandler): void {
@@ -141,6 +154,7 @@ export class JobRunner {
     const io: JobIo = {
       signal: this.abort.signal,
       instanceId: this.instanceId,
+      giveWay: () => (this.opts.exclusiveDatabase && this.opts.foreground ? this.opts.foreground.giveWay(GIVE_WAY_MAX_MS) : new Promise((r) => setImmediate(r))),
       progress: (p) => {
         latest = p;
         const now = Date.now();
@@ -172,7 +186,7 @@ export class JobRunner {
 
   private async takeOverInterrupted(everyRunning: boolean): Promise<void> {
     try {
-      const interrupted = await takeOverInterruptedJobs(this.opts.db, { everyRunning, staleAfterMs: this.opts.staleAfterMs, reason: INTERRUPTED_REASON });
+      const interrupted = await takeOverInterruptedJobs(this.opts.db, { everyRunning, staleAfterMs: this.opts.staleAfterMs, reason: INTERRUPTED_REASON, self: this.instanceId });
       for (const job of interrupted) {
         this.opts.log?.(`job ${job.id} (${job.kind}) was cut short by a stopped instance; marked failed`);
         await this.handlers.get(job.kind)?.recover?.(job);
