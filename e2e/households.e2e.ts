@@ -181,3 +181,79 @@ describe('an import as archived waits for a second person, in Chromium, in Chine
     expect(await archived.getByTestId('household-status').innerText()).toBe('已建档');
   });
 });
+
+describe('the import queue and a rejected archive import, in Chromium, in Chinese', () => {
+  /** n households with ID numbers no other test uses (regions 4197xx–4199xx). */
+  function manyHouseholds(n: number) {
+    return Array.from({ length: n }, (_, i) => {
+      const r = validHouseholdRows();
+      const id = (region: string, birth: string) => makeCnId(`${region}${String(i % 100).padStart(2, '0')}`, birth, String(Math.floor(i / 100) % 1000).padStart(3, '0'));
+      const worker = id('4199', '19700101');
+      r.household['身份证号'] = worker;
+      r.members[0]['身份证号'] = id('4198', '19720101');
+      r.members[1]['身份证号'] = id('4197', '20100101');
+      for (const m of r.members) m['户主身份证号'] = worker;
+      return r;
+    });
+  }
+
+  it('queues a second import of the same union behind the first, cancels it there, and shows the importer a rejection with its reason', async () => {
+    const big = manyHouseholds(4000);
+    const bigFile = path.join(tmp, '纸质档案大批.xlsx');
+    fs.writeFileSync(bigFile, await buildHouseholdWorkbook(big.map((r) => r.household), big.flatMap((r) => r.members)));
+    const small = [validHouseholdRows()];
+    const smallFile = path.join(tmp, '补录一户.xlsx');
+    fs.writeFileSync(smallFile, await buildHouseholdWorkbook(small.map((r) => r.household), small[0].members));
+
+    const first = await newPage(browser);
+    await signIn(first, 'zz.admin');
+    const second = await first.context().newPage();
+    await second.goto('/households/import');
+    await second.getByTestId('import-submit').waitFor();
+    await second.getByTestId('import-as-archived').click();
+    await second.getByTestId('import-file').setInputFiles(smallFile);
+
+    // The big file runs; the next import into 中站区总工会 waits for it.
+    await first.goto('/households/import');
+    await first.getByTestId('import-submit').waitFor();
+    await first.getByTestId('import-as-archived').click();
+    await first.getByTestId('import-file').setInputFiles(bigFile);
+    await first.getByTestId('import-submit').click();
+    await first.getByTestId('import-progress').waitFor();
+    await second.getByTestId('import-submit').click();
+    await second.getByTestId('import-queue').waitFor({ timeout: 20_000 });
+    expect(await second.getByTestId('import-queue').innerText()).toMatch(/^排队中，(前面还有 \d+ 个导入|下一个就轮到本次导入)$/);
+    await screenshot(second, '20-import-queued');
+    await second.getByTestId('import-cancel').click();
+    await second.getByTestId('import-cancel-ok').click();
+    const cancelled = second.getByTestId('import-result');
+    await cancelled.waitFor({ timeout: 20_000 });
+    expect(await cancelled.getAttribute('data-status')).toBe('cancelled');
+    expect(await cancelled.innerText()).toContain('未写入任何数据');
+
+    const result = first.getByTestId('import-result');
+    await result.waitFor({ timeout: 120_000 });
+    expect(await result.getAttribute('data-status')).toBe('awaiting_approval');
+    expect(await first.getByTestId('import-awaiting').innerText()).toContain('写入 4000 户');
+    const importPage = first.url();
+
+    // Another reviewer rejects it: a reason is required, and the importer sees it.
+    const reviewer = await newPage(browser);
+    await signIn(reviewer, 'zz.reviewer');
+    await reviewer.goto('/households/import-approvals');
+    const row = reviewer.locator('[data-testid=import-approvals-table] tr', { hasText: '纸质档案大批.xlsx' });
+    await row.getByTestId('import-reject').click();
+    await reviewer.getByTestId('import-decision-reason').fill('与纸质档案核对不一致，请逐户核对后重新导入');
+    await reviewer.getByTestId('import-decision-submit').click();
+    await reviewer.getByText('已退回本次导入，写入的数据正在撤销').waitFor();
+    await row.waitFor({ state: 'detached' });
+
+    await first.goto(importPage);
+    const rejected = first.getByTestId('import-result');
+    await rejected.waitFor();
+    expect(await rejected.getAttribute('data-status')).toBe('rejected');
+    expect(await rejected.innerText()).toContain('导入未通过审核');
+    expect(await first.getByTestId('import-decision-reason').innerText()).toBe('审核意见：与纸质档案核对不一致，请逐户核对后重新导入');
+    await screenshot(first, '21-import-rejected');
+  });
+});

@@ -74,7 +74,7 @@ function Running({ job, filename }: { job: ImportJob | undefined; filename: stri
       <Progress percent={percent} status={phase === 'removing' ? 'exception' : 'active'} strokeColor={phase === 'removing' ? undefined : '#1a5fd0'} showInfo={phase !== 'queued'} />
       <Space orientation="vertical" size={4} style={{ marginTop: 12 }}>
         {job && phase === 'queued' && <QueuePlace job={job} />}
-        <Typography.Text type="secondary">{t('households.import.processing', { filename })}</Typography.Text>
+        <Typography.Text type="secondary">{t(phase === 'queued' ? 'households.import.waiting' : 'households.import.processing', { filename })}</Typography.Text>
         {p && phase !== 'queued' && (
           <Typography.Text type="secondary">
             {p.phase === 'removing'

@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, EyeOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Modal, Space, Table, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -158,25 +158,26 @@ export default function ImportApprovalsPage() {
   };
 
   const columns: TableProps<ImportListItem>['columns'] = [
-    { title: t('households.importApprovals.org'), dataIndex: 'orgName', width: 200, ellipsis: { showTitle: true }, render: (_, i) => orgName(i) },
+    { title: t('households.importApprovals.org'), dataIndex: 'orgName', width: 170, ellipsis: { showTitle: true }, render: (_, i) => orgName(i) },
     {
       title: t('households.importApprovals.filename'),
       dataIndex: 'filename',
       ellipsis: { showTitle: true },
+      minWidth: 200,
       render: (v: string, i) => (
         <Typography.Link onClick={() => setOpenId(i.id)} data-testid="import-open">
           {v}
         </Typography.Link>
       ),
     },
-    { title: t('households.importApprovals.households'), dataIndex: 'importedHouseholds', width: 90, align: 'right', render: (v: number) => t('households.importApprovals.householdsValue', { count: v }) },
-    { title: t('households.importApprovals.members'), dataIndex: 'importedMembers', width: 100, align: 'right', render: (v: number) => t('households.importApprovals.membersValue', { count: v }) },
+    { title: t('households.importApprovals.households'), dataIndex: 'importedHouseholds', width: 76, align: 'right', render: (v: number) => t('households.importApprovals.householdsValue', { count: v }) },
+    { title: t('households.importApprovals.members'), dataIndex: 'importedMembers', width: 96, align: 'right', render: (v: number) => t('households.importApprovals.membersValue', { count: v }) },
     {
       title: t('households.importApprovals.importedBy'),
       dataIndex: 'createdByName',
-      width: 190,
+      width: 180,
       render: (v: string | null, i) => (
-        <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+        <Space size={4} wrap>
           <span>{v ?? '-'}</span>
           {isOwn(i) && (
             <Tooltip title={t('households.importApprovals.ownHint')}>
@@ -192,11 +193,11 @@ export default function ImportApprovalsPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 280,
+      width: 260,
       fixed: 'right',
       render: (_, i) => (
         <Space size={8}>
-          <Button size="small" icon={<EyeOutlined />} onClick={() => setOpenId(i.id)} data-testid="import-view">
+          <Button size="small" type="link" style={{ paddingInline: 0 }} onClick={() => setOpenId(i.id)} data-testid="import-view">
             {t('households.importApprovals.view')}
           </Button>
           <DecisionButtons item={i} own={isOwn(i)} onDecide={setDecision} size="small" />
@@ -224,7 +225,7 @@ export default function ImportApprovalsPage() {
           loading={isFetching}
           dataSource={items}
           columns={columns}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1160 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('households.importApprovals.empty')} /> }}
           pagination={{
             current: params.page,

@@ -821,6 +821,7 @@ const en: Catalogue = {
       guide4: 'Every row is checked (ID check digits, duplicates with the archive and more); if anything is wrong, download the error report.',
       template: 'Download the template',
       processing: 'Processing “{{filename}}”; the result will show here when it is done',
+      waiting: '“{{filename}}” received; it starts by itself when its turn comes, and the result will show here',
       rowsRead: '{{count}} rows read',
       written: '{{written}} of {{total}} households written',
       phase: {

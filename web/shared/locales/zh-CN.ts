@@ -816,6 +816,7 @@ const zhCN = {
       guide4: '系统将校验每一行（含身份证校验位、与已有档案重复等），出错时可下载错误报告逐条修正。',
       template: '下载导入模板',
       processing: '正在处理“{{filename}}”，请稍候，完成后将在此显示导入结果',
+      waiting: '已收到“{{filename}}”，轮到后自动开始处理，完成后将在此显示导入结果',
       rowsRead: '已读取 {{count}} 行',
       written: '已写入 {{written}} / {{total}} 户',
       phase: {
