@@ -121,15 +121,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swagger, { openapi: openapiDocument({ sessionCookie: SESSION_COOKIE }), transform: openapiTransform });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  /** A folder of the data directory; without one (benchmarks, some tests) a temporary folder removed on close. */
+  const dataPath = (name: string) => {
+    if (opts.dataDir) return path.join(opts.dataDir, name);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `uh-${name}-`));
+    app.addHook('onClose', async () => fs.rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  };
   const foreground = new ForegroundGauge();
-  const counted = new WeakSet<object>();
-  const ended = async (request: object) => void (counted.delete(request) && foreground.ended());
-  app.addHook('onRequest', async (request) => void (counted.add(request), foreground.started()));
+  const counted = new WeakMap<object, number>();
+  const ended = async (request: object) => {
+    const seq = counted.get(request);
+    if (seq !== undefined) foreground.ended(seq);
+  };
+  app.addHook('onRequest', async (request) => void counted.set(request, foreground.started()));
   app.addHook('onResponse', ended);
   app.addHook('onRequestAbort', ended);
   const jobs = new JobRunner({
     db: opts.db,
     foreground,
+    inputs: createFileStore({ root: dataPath('job-inputs'), encryptionKey: opts.secrets.fileEncryptionKey, notInside: [DEFAULT_WEB_DIST, opts.webDistDir] }),
     exclusiveDatabase: opts.exclusiveDatabase,
     ...opts.jobs,
     log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
@@ -197,9 +208,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerBackgroundJobRoutes(app);
   for (const handler of householdImportJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
 
-  const filesRoot = opts.dataDir ? path.join(opts.dataDir, 'attachments') : fs.mkdtempSync(path.join(os.tmpdir(), 'uh-files-'));
-  if (!opts.dataDir) app.addHook('onClose', async () => fs.rmSync(filesRoot, { recursive: true, force: true }));
-  const files = createFileStore({ root: filesRoot, encryptionKey: opts.secrets.fileEncryptionKey, notInside: [DEFAULT_WEB_DIST, opts.webDistDir] });
+  const files = createFileStore({ root: dataPath('attachments'), encryptionKey: opts.secrets.fileEncryptionKey, notInside: [DEFAULT_WEB_DIST, opts.webDistDir] });
   registerHouseholdAttachmentRoutes(app, files);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {

@@ -16,7 +16,7 @@ const [where, secretHex, userId, orgId, workbook] = process.argv.slice(2);
 const postgres = where.startsWith('postgres');
 const database = await openDatabase(postgres ? { databaseUrl: where } : { dataDir: where });
 const secrets = deriveSecrets(Buffer.from(secretHex, 'hex'));
-const app = await buildApp({ db: database.db, clock: systemClock, secrets, exclusiveDatabase: !postgres, jobs: { heartbeatMs: 200 } });
+const app = await buildApp({ db: database.db, clock: systemClock, secrets, dataDir: postgres ? undefined : where, exclusiveDatabase: !postgres, jobs: { heartbeatMs: 200 } });
 const { token, tokenHash } = await createSession(database.db, systemClock, userId, {});
 const headers = { cookie: `uh_session=${token}`, 'x-csrf-token': csrfTokenFor(secrets, tokenHash) };
 const res = await app.inject({

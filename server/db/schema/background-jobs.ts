@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { orgs } from './orgs.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
 export type JobState = (typeof JOB_STATES)[number];
@@ -30,6 +29,11 @@ export const backgroundJobs = pgTable(
     progress: jsonb('progress').$type<Record<string, unknown>>().notNull().default({}),
     /** Why it failed, in words for the person who started it. */
     error: text('error'),
+    /**
+     * An input file (an uploaded workbook) in the job-input file store (encrypted, DATA_DIR/job-inputs),
+     * removed when the job ends.
+     */
+    inputFileKey: text('input_file_key'),
     attempts: integer('attempts').notNull().default(0),
     /** The instance running it, and when that instance last said it still is. */
     lockedBy: text('locked_by'),
@@ -46,11 +50,3 @@ export const backgroundJobs = pgTable(
     check('background_jobs_running_is_locked', sql`${t.state} <> 'running' or (${t.lockedBy} is not null and ${t.heartbeatAt} is not null)`),
   ],
 );
-
-/** A job's input file (an uploaded workbook), encrypted; removed when the job ends. */
-export const backgroundJobFiles = pgTable('background_job_files', {
-  jobId: uuid('job_id')
-    .primaryKey()
-    .references(() => backgroundJobs.id, { onDelete: 'cascade' }),
-  content: bytea('content').notNull(),
-});

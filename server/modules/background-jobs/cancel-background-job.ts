@@ -9,7 +9,7 @@ import { getVisibleJob } from './background-jobs.queries.js';
 /** Cancels a job still waiting in the queue; a running or finished job cannot be cancelled. */
 export async function cancelBackgroundJob({ ctx, id }: { ctx: Ctx; id: string }) {
   const actor = requireActor(ctx);
-  return ctx.db.transaction(async (tx) => {
+  const cancelled = await ctx.db.transaction(async (tx) => {
     const visible = await getVisibleJob(tx, actor, id);
     if (!visible) throw notFound('job');
     const [job] = await tx.select().from(backgroundJobs).where(eq(backgroundJobs.id, id)).for('update');
@@ -20,6 +20,8 @@ export async function cancelBackgroundJob({ ctx, id }: { ctx: Ctx; id: string })
       .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.state, 'queued')));
     await ctx.jobs?.handlerFor(job.kind)?.cancelled?.(tx, job);
     await audit(tx, ctx, 'background_job.cancel', { objectType: 'background_job', objectId: id, orgId: job.orgId, details: { kind: job.kind } });
-    return { id, state: 'cancelled' as const };
+    return job;
   });
+  await ctx.jobs?.removeInput(cancelled.inputFileKey);
+  return { id, state: 'cancelled' as const };
 }

@@ -3,9 +3,8 @@ import type { Tx } from '../../db/client.js';
 import { householdImports, orgs } from '../../db/schema/index.js';
 import { pathInScope } from '../../platform/authz.js';
 import type { Services } from '../../platform/context.js';
-import { deleteJobFile, enqueueJob, readJobFile, stillHoldsJob, type JobRow } from '../../platform/jobs/job-queries.js';
+import { enqueueJob, stillHoldsJob, type JobRow } from '../../platform/jobs/job-queries.js';
 import { INTERRUPTED_REASON, JobFailure, type JobHandler, type JobIo } from '../../platform/jobs/job-runner.js';
-import { openSealedBytes } from '../../platform/sealed-bytes.js';
 import { analyzeAfterBulkWrite } from '../../db/maintenance.js';
 import { loadActiveActor } from '../users/load-actor.js';
 import { maskImportErrors } from './import-error-masking.js';
@@ -38,15 +37,15 @@ export function householdImportJobHandlers(services: Services): JobHandler[] {
       const mayImport = actor?.permissions.has('household.import') && (!row.imp.asArchived || actor.permissions.has('household.review')) && pathInScope(actor, row.org.path);
       if (!actor || !mayImport) throw new JobFailure('导入人的账号已停用或已无导入权限，导入未执行');
       if (!row.org.active) throw new JobFailure('该组织已停用，导入未执行');
-      const sealed = await readJobFile(db, job.id);
-      if (!sealed) throw new JobFailure('导入文件已不在，请重新上传');
+      const buffer = await io.input();
+      if (!buffer) throw new JobFailure('导入文件已不在，请重新上传');
       await db.update(householdImports).set({ status: 'validating' }).where(eq(householdImports.id, importId));
       const ctx = { ...services, actor, requestId: `job:${job.id}` };
       const result = await importHouseholds({
         ctx,
         org: row.org,
         importId,
-        buffer: openSealedBytes(services.secrets.fileEncryptionKey, sealed),
+        buffer,
         filename: row.imp.filename,
         asArchived: row.imp.asArchived,
         onProgress: (p) => io.progress({ ...p }),
@@ -73,8 +72,6 @@ export function householdImportJobHandlers(services: Services): JobHandler[] {
       if (now && UNCOMMITTED.includes(now.status))
         await fail(importId, err instanceof JobFailure ? err.message : '导入因意外错误停止，未写入任何数据；请稍后重试，或把导入编号告诉管理员');
       throw err;
-    } finally {
-      await deleteJobFile(db, job.id);
     }
   }
 
@@ -89,7 +86,6 @@ export function householdImportJobHandlers(services: Services): JobHandler[] {
           .set({ status: 'failed', message: INTERRUPTED_REASON, finishedAt: services.clock.now() })
           .where(and(eq(householdImports.id, importId), inArray(householdImports.status, UNCOMMITTED)))
           .returning({ id: householdImports.id });
-        await deleteJobFile(db, job.id);
         if (marked.length) await enqueueCleanup(db, job, services.clock.now());
       },
       async cancelled(tx, job) {
@@ -97,7 +93,6 @@ export function householdImportJobHandlers(services: Services): JobHandler[] {
           .update(householdImports)
           .set({ status: 'cancelled', message: '导入在排队时被取消', finishedAt: services.clock.now() })
           .where(eq(householdImports.id, importIdOf(job)));
-        await deleteJobFile(tx, job.id);
       },
     },
     {

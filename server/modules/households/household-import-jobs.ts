@@ -6,7 +6,6 @@ import { authorize, pathInScope } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { enqueueJob, queuePosition } from '../../platform/jobs/job-queries.js';
-import { sealBytes } from '../../platform/sealed-bytes.js';
 import { assertXlsxWithinBounds } from '../../platform/xlsx-bounds.js';
 import { authorizeImport } from './import-households.js';
 
@@ -19,7 +18,7 @@ export const importConcurrencyKey = (orgId: string) => `household_import:${orgId
 /**
  * Queues an import on the job runner and answers at once with its id; the page polls the import for
  * its place in the queue, progress and outcome, and downloads the error report when it fails. The
- * workbook waits encrypted in the jobs' file table (an instance sharing the database may run it).
+ * workbook waits encrypted in the job runner's input store (an instance sharing the data may run it).
  */
 export async function startHouseholdImport({ ctx, orgId, asArchived, filename, buffer }: { ctx: Ctx; orgId: string; asArchived: boolean; filename: string; buffer: Buffer }) {
   const org = await authorizeImport(ctx, orgId, asArchived);
@@ -29,6 +28,8 @@ export async function startHouseholdImport({ ctx, orgId, asArchived, filename, b
   await assertXlsxWithinBounds(buffer);
   const actor = ctx.actor!;
   const now = ctx.clock.now();
+  if (!ctx.jobs) throw new Error('imports need the job runner');
+  const inputFileKey = await ctx.jobs.putInput(buffer);
   const created = await ctx.db.transaction(async (tx) => {
     const [imp] = await tx
       .insert(householdImports)
@@ -41,13 +42,16 @@ export async function startHouseholdImport({ ctx, orgId, asArchived, filename, b
       createdAt: now,
       payload: { importId: imp.id },
       concurrencyKey: importConcurrencyKey(org.id),
-      file: sealBytes(ctx.secrets.fileEncryptionKey, buffer),
+      inputFileKey,
     });
     await tx.update(householdImports).set({ jobId: job.id }).where(eq(householdImports.id, imp.id));
     await audit(tx, ctx, 'household_import.start', { objectType: 'household_import', objectId: imp.id, orgId: org.id, orgPath: org.path, details: { filename: imp.filename, asArchived, bytes: buffer.length } });
     return imp;
+  }).catch(async (err: unknown) => {
+    await ctx.jobs!.removeInput(inputFileKey);
+    throw err;
   });
-  ctx.jobs?.kick();
+  ctx.jobs.kick();
   return { id: created.id, status: created.status };
 }
 

@@ -93,7 +93,7 @@ describe('an import cut short by kill -9', () => {
     expect(await countWhere(database, householdVisible())).toBe(0);
 
     if (postgres) await new Promise((r) => setTimeout(r, 1500)); // the dead instance's heartbeat goes stale
-    const app = await buildApp({ db: database.db, clock: systemClock, secrets: deriveSecrets(master), exclusiveDatabase: !postgres, jobs: { staleAfterMs: 1000, pollMs: 50 } });
+    const app = await buildApp({ db: database.db, clock: systemClock, secrets: deriveSecrets(master), dataDir: postgres ? undefined : where, exclusiveDatabase: !postgres, jobs: { staleAfterMs: 1000, pollMs: 50 } });
     await app.ready();
     await app.jobs.settled();
     const [imp] = await database.db.select().from(householdImports).where(eq(householdImports.id, importId));
@@ -106,8 +106,10 @@ describe('an import cut short by kill -9', () => {
       ]),
     );
     expect(await countWhere(database, sql`true`)).toBe(0);
-    const left = (await database.db.execute(sql`select (select count(*) from household_members)::int + (select count(*) from household_id_claims)::int + (select count(*) from household_events)::int + (select count(*) from background_job_files)::int as n`)) as unknown as { rows: Array<{ n: number }> };
+    const left = (await database.db.execute(sql`select (select count(*) from household_members)::int + (select count(*) from household_id_claims)::int + (select count(*) from household_events)::int as n`)) as unknown as { rows: Array<{ n: number }> };
     expect(left.rows[0].n).toBe(0);
+    // The uploaded workbook waited encrypted in the data directory; it is gone with the job.
+    if (!postgres) expect(fs.readdirSync(path.join(where, 'job-inputs'), { recursive: true }).filter((f) => !String(f).startsWith('.tmp') && String(f).length > 2)).toEqual([]);
     await app.close();
     if (!postgres) await database.close();
   }, 240_000);

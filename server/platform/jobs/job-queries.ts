@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { backgroundJobFiles, backgroundJobs, type JobState } from '../../db/schema/index.js';
+import { backgroundJobs, type JobState } from '../../db/schema/index.js';
 
 export type JobRow = typeof backgroundJobs.$inferSelect;
 
@@ -100,27 +100,17 @@ export interface NewJob {
   createdAt: Date;
   payload?: Record<string, unknown>;
   concurrencyKey?: string;
-  /** An input file (already encrypted), kept until the job ends. */
-  file?: Buffer;
+  /** The key of an input file already put in the runner's input store (JobRunner.putInput). */
+  inputFileKey?: string;
 }
 
 /** Queues a job inside the caller's transaction; the caller kicks the runner after it commits. */
 export async function enqueueJob(tx: DbOrTx, job: NewJob): Promise<JobRow> {
   const [row] = await tx
     .insert(backgroundJobs)
-    .values({ kind: job.kind, state: 'queued', orgId: job.orgId, createdBy: job.createdBy, createdAt: job.createdAt, payload: job.payload ?? {}, concurrencyKey: job.concurrencyKey ?? null })
+    .values({ kind: job.kind, state: 'queued', orgId: job.orgId, createdBy: job.createdBy, createdAt: job.createdAt, payload: job.payload ?? {}, concurrencyKey: job.concurrencyKey ?? null, inputFileKey: job.inputFileKey ?? null })
     .returning();
-  if (job.file) await tx.insert(backgroundJobFiles).values({ jobId: row.id, content: job.file });
   return row;
-}
-
-export async function readJobFile(db: DbOrTx, jobId: string): Promise<Buffer | null> {
-  const [row] = await db.select({ content: backgroundJobFiles.content }).from(backgroundJobFiles).where(eq(backgroundJobFiles.jobId, jobId));
-  return row ? Buffer.from(row.content) : null;
-}
-
-export async function deleteJobFile(db: DbOrTx, jobId: string): Promise<void> {
-  await db.delete(backgroundJobFiles).where(eq(backgroundJobFiles.jobId, jobId));
 }
 
 /**

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Db, Tx } from '../../db/client.js';
+import type { FileStore } from '../file-store.js';
 import type { ForegroundGauge } from '../foreground.js';
 import { beatHeart, claimNextJob, finishJob, hasRunnableWork, saveProgress, takeOverInterruptedJobs, type JobRow } from './job-queries.js';
 
@@ -19,6 +20,8 @@ export interface JobIo {
    * first (platform/foreground.ts); on PostgreSQL, which answers them alongside, it only yields.
    */
   giveWay(): Promise<void>;
+  /** The job's input file, or null when it has none (or it is gone). */
+  input(): Promise<Buffer | null>;
 }
 
 export interface JobHandler {
@@ -43,6 +46,11 @@ export interface JobRunnerOptions {
   log?: (message: string, err?: unknown) => void;
   /** The requests in flight on this instance, that jobs give way to on the embedded engine. */
   foreground?: ForegroundGauge;
+  /**
+   * Where input files wait (encrypted, outside the database: PGlite turns a 30 MB bytea into seconds
+   * of blocking hex work). Instances sharing a database share it, as they share attachments.
+   */
+  inputs?: FileStore;
 }
 
 /** How long a job waits for requests in flight before its next transaction, at most. */
@@ -62,7 +70,7 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
-  private readonly opts: Required<Omit<JobRunnerOptions, 'log' | 'foreground'>> & Pick<JobRunnerOptions, 'log' | 'foreground'>;
+  private readonly opts: Required<Omit<JobRunnerOptions, 'log' | 'foreground' | 'inputs'>> & Pick<JobRunnerOptions, 'log' | 'foreground' | 'inputs'>;
   private timers: NodeJS.Timeout[] = [];
   private ticking: Promise<void> | null = null;
   private tickAgain = false;
@@ -78,6 +86,17 @@ export class JobRunner {
   register(handler: JobHandler): void {
     if (this.handlers.has(handler.kind)) throw new Error(`job kind ${handler.kind} registered twice`);
     this.handlers.set(handler.kind, handler);
+  }
+
+  /** Keeps a job's input file until the job ends; pass the key to enqueueJob. */
+  async putInput(data: Buffer): Promise<string> {
+    if (!this.opts.inputs) throw new Error('this job runner has no input store');
+    return this.opts.inputs.put(data);
+  }
+
+  /** Removes a job's input file (when it ends, is cancelled or was cut short); a missing file is fine. */
+  async removeInput(key: string | null): Promise<void> {
+    if (key && this.opts.inputs) await this.opts.inputs.remove(key).catch((err) => this.opts.log?.('job runner: removing an input file failed', err));
   }
 
   handlerFor(kind: string): JobHandler | undefined {
@@ -154,6 +173,10 @@ export class JobRunner {
     const io: JobIo = {
       signal: this.abort.signal,
       instanceId: this.instanceId,
+      input: async () => {
+        if (!job.inputFileKey || !this.opts.inputs) return null;
+        return this.opts.inputs.get(job.inputFileKey).catch(() => null);
+      },
       giveWay: () => (this.opts.exclusiveDatabase && this.opts.foreground ? this.opts.foreground.giveWay(GIVE_WAY_MAX_MS) : new Promise((r) => setImmediate(r))),
       progress: (p) => {
         latest = p;
@@ -178,6 +201,7 @@ export class JobRunner {
     await writing;
     if (latest) await saveProgress(this.opts.db, job.id, latest).catch(() => {});
     await finishJob(this.opts.db, this.instanceId, job.id, state, error);
+    await this.removeInput(job.inputFileKey);
   }
 
   private async heartbeat(): Promise<void> {
@@ -190,6 +214,7 @@ export class JobRunner {
       for (const job of interrupted) {
         this.opts.log?.(`job ${job.id} (${job.kind}) was cut short by a stopped instance; marked failed`);
         await this.handlers.get(job.kind)?.recover?.(job);
+        await this.removeInput(job.inputFileKey);
       }
     } catch (err) {
       this.opts.log?.('job runner: taking over interrupted jobs failed', err);
