@@ -158,24 +158,23 @@ export default function ImportApprovalsPage() {
   };
 
   const columns: TableProps<ImportListItem>['columns'] = [
-    { title: t('households.importApprovals.org'), dataIndex: 'orgName', width: 170, ellipsis: { showTitle: true }, render: (_, i) => orgName(i) },
+    { title: t('households.importApprovals.org'), dataIndex: 'orgName', width: 150, ellipsis: { showTitle: true }, render: (_, i) => orgName(i) },
     {
       title: t('households.importApprovals.filename'),
       dataIndex: 'filename',
       ellipsis: { showTitle: true },
-      minWidth: 200,
       render: (v: string, i) => (
         <Typography.Link onClick={() => setOpenId(i.id)} data-testid="import-open">
           {v}
         </Typography.Link>
       ),
     },
-    { title: t('households.importApprovals.households'), dataIndex: 'importedHouseholds', width: 76, align: 'right', render: (v: number) => t('households.importApprovals.householdsValue', { count: v }) },
-    { title: t('households.importApprovals.members'), dataIndex: 'importedMembers', width: 96, align: 'right', render: (v: number) => t('households.importApprovals.membersValue', { count: v }) },
+    { title: t('households.importApprovals.households'), dataIndex: 'importedHouseholds', width: 116, align: 'right', render: (v: number) => t('households.importApprovals.householdsValue', { count: v }) },
+    { title: t('households.importApprovals.members'), dataIndex: 'importedMembers', width: 100, align: 'right', render: (v: number) => t('households.importApprovals.membersValue', { count: v }) },
     {
       title: t('households.importApprovals.importedBy'),
       dataIndex: 'createdByName',
-      width: 180,
+      width: 170,
       render: (v: string | null, i) => (
         <Space size={4} wrap>
           <span>{v ?? '-'}</span>
@@ -225,7 +224,7 @@ export default function ImportApprovalsPage() {
           loading={isFetching}
           dataSource={items}
           columns={columns}
-          scroll={{ x: 1160 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('households.importApprovals.empty')} /> }}
           pagination={{
             current: params.page,
