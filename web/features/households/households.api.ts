@@ -441,7 +441,8 @@ export function useDecideImport() {
   return useMutation({
     mutationFn: ({ id, approve, reason }: { id: string; approve: boolean; reason?: string }) =>
       api.post<{ id: string; status: ImportStatus }>(`/api/household-imports/${id}/${approve ? 'approve' : 'reject'}`, reason !== undefined ? { reason } : {}),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: HOUSEHOLDS_KEY }),
+    // A decided import no longer lists its households (409), so the open drawer's list is not refetched: the drawer closes.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: HOUSEHOLDS_KEY, predicate: (q) => !(q.queryKey[1] === IMPORT_APPROVALS_KEY[1] && q.queryKey[2] === 'households') }),
   });
 }
 
