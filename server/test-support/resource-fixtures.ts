@@ -42,6 +42,12 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
     await t.app.jobs.settled();
     return res.json().id;
   },
+  background_job: async (t, orgName) => {
+    // The job that ran a failed import of orgName (see household_import above), started by the root maker.
+    const importId = await RESOURCE_MAKERS.household_import(t, orgName);
+    const s = await makerAtRoot(t);
+    return (await s.get(`/api/household-imports/${importId}`)).json().jobId;
+  },
   user: async (t, orgName) => t.createUser(`walk-${orgName.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`, orgName, ['caseworker']),
 };
 
@@ -103,6 +109,8 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/households/:id/reveal': () => ({ field: 'idNumber', reason: '核对身份' }),
   'POST /api/households/:id/aid': () => ({ program: '春节送温暖', aidType: 'cash', amountFen: 50000, aidedOn: '2026-01-20' }),
   'DELETE /api/households/:id/attachments/:attachmentId': () => ({ reason: '上传错了文件' }),
+  'POST /api/household-imports/:id/approve': () => ({}),
+  'POST /api/household-imports/:id/reject': () => ({ reason: '与纸质档案不符' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */

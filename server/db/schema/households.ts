@@ -252,6 +252,11 @@ export const householdImports = pgTable('household_imports', {
   decidedBy: uuid('decided_by'),
   decidedAt: ts('decided_at'),
   decisionReason: text('decision_reason'),
+  /**
+   * The created_at/updated_at every household of this import carries, while they are written but not
+   * visible (cleared once they are removed); lists sorted by those columns skip that one instant.
+   */
+  stagedAt: ts('staged_at'),
   totalRows: integer('total_rows').notNull().default(0),
   processedRows: integer('processed_rows').notNull().default(0),
   importedHouseholds: integer('imported_households').notNull().default(0),

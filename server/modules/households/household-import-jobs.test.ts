@@ -113,6 +113,31 @@ describe('archive imports need a second person', () => {
   });
 });
 
+describe('lists while an import is not yet visible', () => {
+  it('pages sorted by time step around its households, newer and older ones in order', async () => {
+    const before = { ...sampleHousehold(t.orgs.D.id), name: '排序甲' };
+    expect((await importer.post('/api/households', before)).statusCode).toBe(201);
+    t.clock.advance(60_000);
+    const staged = [validHouseholdRows(), validHouseholdRows()].map((r) => ({ ...r, household: { ...r.household, 户主姓名: '排序乙' } }));
+    const id = await upload(await workbookOf(staged), { asArchived: true });
+    await t.app.jobs.settled();
+    expect((await importOf(id)).status).toBe('awaiting_approval');
+    t.clock.advance(60_000);
+    const after = { ...sampleHousehold(t.orgs.D.id), name: '排序丙' };
+    expect((await importer.post('/api/households', after)).statusCode).toBe(201);
+    const names = async (order: string, page: number) =>
+      (await importer.get(`/api/households?q=${encodeURIComponent('排序')}&sort=createdAt&order=${order}&pageSize=1&page=${page}`)).json();
+    const [p1, p2, p3] = [await names('desc', 1), await names('desc', 2), await names('desc', 3)];
+    expect([p1.items[0]?.name, p2.items[0]?.name, p3.items[0]?.name]).toEqual(['排序丙', '排序甲', undefined]);
+    expect([p1.hasMore, p2.hasMore]).toEqual([true, false]);
+    expect((await names('asc', 1)).items[0].name).toBe('排序甲');
+    const approved = await secondReviewer.post(`/api/household-imports/${id}/approve`, {});
+    expect(approved.statusCode).toBe(200);
+    const all = (await importer.get(`/api/households?q=${encodeURIComponent('排序')}&sort=createdAt&order=desc`)).json();
+    expect(all.items.map((h: { name: string }) => h.name)).toEqual(['排序丙', '排序乙', '排序乙', '排序甲']);
+  });
+});
+
 describe('the queue', () => {
   it('runs one import per org at a time: the next one waits, showing its place, then runs', async () => {
     // Another instance is importing into D right now (a running job holding D's key).

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
   householdAid,
@@ -90,6 +90,10 @@ export async function listHouseholds(
   f: HouseholdFilter,
   page: { page: number; pageSize: number; sort: HouseholdSort; order: 'asc' | 'desc' },
 ) {
+  if (page.sort === 'createdAt' || page.sort === 'updatedAt') {
+    const stamps = await pendingImportStamps(db);
+    if (stamps.length) return listAroundStagedImports(db, actor, f, { ...page, sort: page.sort }, stamps);
+  }
   const order = page.order === 'desc' ? desc(SORT[page.sort]) : asc(SORT[page.sort]);
   const rows = await db
     .select(withOrg)
@@ -101,6 +105,52 @@ export async function listHouseholds(
     .offset((page.page - 1) * page.pageSize);
   const hasMore = rows.length > page.pageSize;
   return { items: rows.slice(0, page.pageSize).map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), hasMore };
+}
+
+/** The instants carried by households of imports not yet visible (see householdImports.stagedAt). */
+async function pendingImportStamps(db: DbOrTx): Promise<Date[]> {
+  const rows = await db
+    .select({ at: householdImports.stagedAt })
+    .from(householdImports)
+    .where(and(ne(householdImports.status, 'succeeded'), isNotNull(householdImports.stagedAt)))
+    .orderBy(asc(householdImports.stagedAt));
+  return [...new Set(rows.map((r) => r.at!.getTime()))].map((t) => new Date(t));
+}
+
+/**
+ * The page sorted by created_at or updated_at while an import is writing: every household it wrote
+ * carries one instant, and an ordered walk of the index would step over all of them (100,000 rows
+ * of an import, for each page) before finding the next visible one. So the walk is split into the
+ * ranges between those instants, each an ordered index range scan, merged in order. A household filed
+ * at exactly such an instant (the same microsecond) is left out of these two sorts until the import ends.
+ */
+async function listAroundStagedImports(
+  db: DbOrTx,
+  actor: Actor,
+  f: HouseholdFilter,
+  page: { page: number; pageSize: number; sort: 'createdAt' | 'updatedAt'; order: 'asc' | 'desc' },
+  stamps: Date[],
+) {
+  const column = SORT[page.sort];
+  const where = householdWhere(actor, f);
+  const offset = (page.page - 1) * page.pageSize;
+  const enough = offset + page.pageSize + 1;
+  const dir = sql.raw(page.order === 'desc' ? 'desc' : 'asc');
+  const edges = [null, ...stamps.map((d) => d.toISOString()), null];
+  const ranges = edges.slice(0, -1).map((low, i) => {
+    const high = edges[i + 1];
+    const conds = and(where, low ? sql`${column} > ${low}::timestamptz` : undefined, high ? sql`${column} < ${high}::timestamptz` : undefined);
+    return sql`(select ${households.id} as id, ${column} as k from ${households} where ${conds} order by ${column} ${dir}, ${households.id} asc limit ${enough})`;
+  });
+  const picked = (await db.execute(
+    sql`select id from (${sql.join(ranges, sql` union all `)}) ranges order by k ${dir}, id asc limit ${page.pageSize + 1} offset ${offset}`,
+  )) as unknown as { rows: Array<{ id: string }> };
+  const ids = picked.rows.map((r) => r.id);
+  if (ids.length === 0) return { items: [], hasMore: false };
+  const rows = await db.select(withOrg).from(households).innerJoin(orgs, eq(orgs.id, households.orgId)).where(inArray(households.id, ids));
+  const byId = new Map(rows.map((r) => [r.household.id, r]));
+  const ordered = ids.map((id) => byId.get(id)!).filter(Boolean);
+  return { items: ordered.slice(0, page.pageSize).map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), hasMore: ordered.length > page.pageSize };
 }
 
 /**

@@ -67,7 +67,7 @@ const ImportHouseholdsQuery = z.strictObject({
 const ImportQuery = z.strictObject({
   orgId: z.uuid(),
   asArchived: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  filename: z.string().trim().max(200).default('households.xlsx'),
+  filename: text().max(200).default('households.xlsx'),
 });
 
 export const HouseholdListQuery = listQuery(['createdAt', 'updatedAt', 'caseNo', 'name', 'status', 'nextVerificationDue'], 'createdAt').extend({
@@ -216,7 +216,7 @@ export function registerHouseholdRoutes(fastify: FastifyInstance) {
   void fastify.register(async (raw) => {
     raw.removeAllContentTypeParsers();
     raw.addContentTypeParser(XLSX_MIME, { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
-    typed(raw).post('/api/household-imports', { schema: { tags, summary: 'Queue an Excel import of households (the .xlsx file is the raw body)', querystring: ImportQuery }, bodyLimit: IMPORT_BODY_LIMIT }, async (req, reply) => {
+    typed(raw).post('/api/household-imports', { schema: { tags, summary: 'Queue an Excel import of households (the .xlsx file is the raw body)', querystring: ImportQuery }, bodyLimit: IMPORT_BODY_LIMIT, config: { rawBody: [XLSX_MIME] } }, async (req, reply) => {
       const buffer = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       reply.status(202);
       return startHouseholdImport({ ctx: req.ctx, orgId: req.query.orgId, asArchived: req.query.asArchived, filename: req.query.filename, buffer });

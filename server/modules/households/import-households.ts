@@ -95,10 +95,10 @@ export async function importHouseholds({
     if (m.type === 'invalid') return await failed(ctx, org, m.rowsRead, m.errors, m.ids);
     if (m.type !== 'valid') throw new Error(`unexpected preparation message ${m.type}`);
     const { rowsRead, households: total, members } = m;
-    await setImportStatus(ctx, importId, 'writing', total);
+    const stamp = writeStamp(ctx, org, importId, asArchived);
+    await ctx.db.update(householdImports).set({ status: 'writing', stagedAt: stamp.now }).where(eq(householdImports.id, importId));
     onProgress({ phase: 'writing', rowsRead, totalHouseholds: total, written: 0 });
     const ids: IdInFile[] = [];
-    const stamp = writeStamp(ctx, org, importId, asArchived);
     let written = 0;
     try {
       for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) {
@@ -139,10 +139,6 @@ export async function importHouseholds({
   } finally {
     await stop();
   }
-}
-
-async function setImportStatus(ctx: Ctx, importId: string, status: string, totalHouseholds: number) {
-  await ctx.db.update(householdImports).set({ status, importedHouseholds: 0, totalRows: totalHouseholds }).where(eq(householdImports.id, importId));
 }
 
 /**

@@ -2,7 +2,6 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { householdImports, households, orgs, users } from '../../db/schema/index.js';
 import { authorize, orgPathInSubtree } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
-import { conflict } from '../../platform/errors.js';
 import { getImportInScope } from './household-import-jobs.js';
 import { presentHouseholdListItem } from './households.presenter.js';
 
@@ -49,7 +48,8 @@ export async function listHouseholdImports({ ctx, query }: { ctx: Ctx; query: { 
 /** The households an archive import wrote, masked, for the reviewer deciding on it (they are not in the archive yet). */
 export async function listImportHouseholds({ ctx, id, page, pageSize }: { ctx: Ctx; id: string; page: number; pageSize: number }) {
   const { imp, orgName, orgPath } = await getImportInScope(ctx, id);
-  if (imp.status !== 'awaiting_approval') throw conflict('import_not_awaiting_approval', 'only an import awaiting approval lists its households here', { status: imp.status });
+  // Once decided (or never written) an import holds no households of its own: approved ones are in the archive list.
+  if (imp.status !== 'awaiting_approval') return { items: [], total: 0, page, pageSize };
   const rows = await ctx.db
     .select()
     .from(households)

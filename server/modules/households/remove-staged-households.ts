@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { householdEvents, householdIdClaims, householdMembers, households } from '../../db/schema/index.js';
+import { householdEvents, householdIdClaims, householdImports, householdMembers, households } from '../../db/schema/index.js';
 
 const REMOVE_BATCH = 1000;
 
@@ -22,7 +22,11 @@ export async function removeStagedHouseholds(db: Db, importId: string, giveWay: 
       await tx.delete(households).where(and(inArray(households.id, ids), sql`${households.importId} = ${importId}`));
       return ids.length;
     });
-    if (n === 0) return removed;
+    if (n === 0) {
+      // Nothing of it is left for the lists to step around (households.queries.ts listAroundStagedImports).
+      await db.update(householdImports).set({ stagedAt: null }).where(eq(householdImports.id, importId));
+      return removed;
+    }
     removed += n;
   }
 }

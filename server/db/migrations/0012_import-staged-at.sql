@@ -1,0 +1,1 @@
+ALTER TABLE "household_imports" ADD COLUMN "staged_at" timestamp with time zone;
