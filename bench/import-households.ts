@@ -129,31 +129,38 @@ async function main() {
   prober.stdout.on('data', (d) => (proberOut += d));
   const proberDone = new Promise((r) => prober.on('exit', r));
   let writingFrom = 0;
+  let importMs = 0;
   let status = 'queued';
-  while (!['succeeded', 'failed', 'awaiting_approval'].includes(status)) {
+  let jobState = 'queued';
+  while (!['succeeded', 'failed', 'awaiting_approval'].includes(status) || jobState === 'running' || jobState === 'queued') {
     await new Promise((r) => setTimeout(r, 250));
-    const imp = (await (await fetch(`${address}/api/household-imports/${id}`, { headers })).json()) as { status: string; message?: string };
+    const imp = (await (await fetch(`${address}/api/household-imports/${id}`, { headers })).json()) as { status: string; message?: string; jobState: string };
+    jobState = imp.jobState;
+    if (!importMs && ['succeeded', 'failed', 'awaiting_approval'].includes(imp.status)) importMs = Date.now() - t0;
     if (imp.status === 'writing' && !writingFrom) writingFrom = Date.now() - t0;
     if (process.env.BENCH_DEBUG && imp.status !== status) console.log(`status ${imp.status} at ${Date.now() - t0} ms`);
     status = imp.status;
     if (status === 'failed') console.log('import failed:', imp.message);
   }
-  const importMs = Date.now() - t0;
+  const jobMs = Date.now() - t0;
   prober.kill('SIGTERM');
   await proberDone;
   const probes = JSON.parse(proberOut) as Array<[sentAt: number, ms: number]>;
   const during = probes.map(([, ms]) => ms).filter((ms) => ms >= 0);
   const unanswered = probes.length - during.length;
   if (process.env.BENCH_DEBUG) for (const [at, ms] of probes) if (ms > 1000 || ms < 0) console.log(`slow probe sent at ${at} ms: ${ms.toFixed(0)} ms`);
+  const afterImport: number[] = [];
+  for (let i = 0; i < 30; i++) afterImport.push(await probe());
   await app.close();
   await database.close();
   if (status !== 'succeeded') process.exit(1);
 
   const rows = N + members;
-  console.log(`import (HTTP upload → visible): ${N} households + ${members} members in ${fmt(importMs)} = ${Math.round(rows / (importMs / 1000))} rows/s (writing from ${fmt(writingFrom)}); rss ${mib()}`);
+  console.log(`import (HTTP upload → visible): ${N} households + ${members} members in ${fmt(importMs)} = ${Math.round(rows / (importMs / 1000))} rows/s (writing from ${fmt(writingFrom)}; the job, with the statistics step, ended at ${fmt(jobMs)}); rss ${mib()}`);
   console.log(`ratio import/baseline time: ${(importMs / baseline.ms).toFixed(2)}x; target ≤ 60 s for 100,000 households: ${N >= 100_000 ? (importMs <= 60_000 ? 'met' : 'NOT met') : 'n/a at this size'}`);
   console.log(`default list page, idle server: ${latencyLine(idle)}`);
-  console.log(`default list page every ${PROBE_EVERY_MS} ms during the import (from another process): ${latencyLine(during)}${unanswered ? `, ${unanswered} unanswered` : ''}`);
+  console.log(`default list page every ${PROBE_EVERY_MS} ms during the import job (from another process): ${latencyLine(during)}${unanswered ? `, ${unanswered} unanswered` : ''}`);
+  console.log(`default list page after the import (${N} households): ${latencyLine(afterImport)}`);
   const p99 = pct([...during].sort((a, b) => a - b), 99);
   console.log(`p99 during import / idle p50: ${(p99 / pct([...idle].sort((a, b) => a - b), 50)).toFixed(1)}x; target p99 ≤ 2 s: ${p99 <= 2000 ? 'met' : 'NOT met'}`);
   fs.rmSync(tmp, { recursive: true, force: true });

@@ -51,8 +51,8 @@ export interface MaintenanceResult {
  * VACUUM also visits the pages the write touched, to set the visibility map the capped counts'
  * index-only scans need (measured in docs/decisions/006).
  */
-export async function analyzeAfterBulkWrite(db: Db, tableNames: readonly string[]): Promise<MaintenanceResult[]> {
-  const vacuum = (await engineOf(db)) === 'pglite';
+export async function analyzeAfterBulkWrite(db: Db, tableNames: readonly string[], opts: { vacuum?: boolean } = {}): Promise<MaintenanceResult[]> {
+  const vacuum = opts.vacuum !== false && (await engineOf(db)) === 'pglite';
   const results: MaintenanceResult[] = [];
   for (const table of tableNames) {
     const t0 = performance.now();

@@ -5,7 +5,6 @@ import { pathInScope } from '../../platform/authz.js';
 import type { Services } from '../../platform/context.js';
 import { enqueueJob, stillHoldsJob, type JobRow } from '../../platform/jobs/job-queries.js';
 import { INTERRUPTED_REASON, JobFailure, type JobHandler, type JobIo } from '../../platform/jobs/job-runner.js';
-import { analyzeAfterBulkWrite } from '../../db/maintenance.js';
 import { loadActiveActor } from '../users/load-actor.js';
 import { maskImportErrors } from './import-error-masking.js';
 import { IMPORT_CLEANUP_JOB, IMPORT_JOB, importConcurrencyKey } from './household-import-jobs.js';
@@ -13,7 +12,6 @@ import { importHouseholds, ImportNoLongerHeld } from './import-households.js';
 import { removeStagedHouseholds } from './remove-staged-households.js';
 
 const MAX_STORED_ERRORS = 10_000;
-const IMPORTED_TABLES = ['households', 'household_members', 'household_id_claims', 'household_events'];
 /** Imports that never committed: what they wrote is removed by the cleanup job. */
 const UNCOMMITTED = ['queued', 'validating', 'writing'];
 
@@ -59,12 +57,6 @@ export function householdImportJobHandlers(services: Services): JobHandler[] {
           .set({ status: 'failed', totalRows: result.rowsRead, processedRows: result.rowsRead, errorCount: result.errors.length, errors: maskImportErrors(result.errors.slice(0, MAX_STORED_ERRORS)), finishedAt: services.clock.now() })
           .where(eq(householdImports.id, importId));
         throw new JobFailure(`文件有 ${result.errors.length} 处错误，未写入任何数据，请下载错误报告修正后重新导入`);
-      }
-      // The planner's statistics for what just became visible (the embedded engine has no autovacuum),
-      // a table at a time so requests are answered in between.
-      for (const table of IMPORTED_TABLES) {
-        await io.giveWay();
-        await analyzeAfterBulkWrite(db, [table]);
       }
     } catch (err) {
       if (err instanceof ImportNoLongerHeld) return; // another instance took the job over and cleans up

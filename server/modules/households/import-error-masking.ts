@@ -1,6 +1,6 @@
 import { maskBankCard, maskCnId, maskMobile } from '../../../contracts/cn-ids.js';
 import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type ColumnKind } from './households-excel-columns.js';
-import type { ImportError } from './parse-household-workbook.js';
+import type { ImportError } from './import-reasons.js';
 
 const MASK_BY_KIND: Partial<Record<ColumnKind['kind'], (value: string) => string>> = { id: maskCnId, mobile: maskMobile, card: maskBankCard };
 

@@ -1,6 +1,7 @@
 import { MessageChannel } from 'node:worker_threads';
 import { eq, sql } from 'drizzle-orm';
 import { bulkInsert } from '../../db/bulk-insert.js';
+import { engineOf } from '../../db/maintenance.js';
 import type { Tx } from '../../db/client.js';
 import { householdEvents, householdIdClaims, householdImports, householdMembers, households } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
@@ -47,6 +48,8 @@ export async function authorizeImport(ctx: Ctx, orgId: string, asArchived: boole
 
 /** Households per writing transaction: short enough that other requests wait well under a second on the embedded engine. */
 export const STAGED_BATCH = 500;
+const CHECKPOINT_EVERY = 10_000;
+const ANALYZE_EVERY = 25_000;
 
 /** Raised by the final step when the job was taken over by another instance meanwhile. */
 export class ImportNoLongerHeld extends Error {}
@@ -99,6 +102,7 @@ export async function importHouseholds({
     await ctx.db.update(householdImports).set({ status: 'writing', stagedAt: stamp.now }).where(eq(householdImports.id, importId));
     onProgress({ phase: 'writing', rowsRead, totalHouseholds: total, written: 0 });
     const ids: IdInFile[] = [];
+    const embedded = (await engineOf(ctx.db)) === 'pglite';
     let written = 0;
     try {
       for (let next = await messages.next(); next.type === 'batch'; next = await messages.next()) {
@@ -109,9 +113,19 @@ export async function importHouseholds({
           const part = next.households.slice(i, i + STAGED_BATCH);
           await ctx.db.transaction((tx) => writeBatch(tx, ctx, stamp, part));
           written += part.length;
+          if (embedded && written % CHECKPOINT_EVERY === 0) {
+            // PGlite checkpoints inside its one backend: left to max_wal_size, one checkpoint near the
+            // end of a 100,000-household import stalled every request for seconds; small ones cost little.
+            await giveWay();
+            await ctx.db.execute(sql`checkpoint`);
+          }
+          if (written % ANALYZE_EVERY === 0) await analyzeHouseholds(ctx, giveWay);
           onProgress({ phase: 'writing', rowsRead, totalHouseholds: total, written });
         }
       }
+      // Statistics that already count these households, so the lists' plans hold the moment they appear
+      // (with a table grown from nothing unanalyzed, each list request scanned it all: requests piled up).
+      await analyzeHouseholds(ctx, giveWay);
       const committed = await ctx.db.transaction(async (tx) => {
         if (!(await stillHeld(tx))) return false;
         await tx
@@ -155,6 +169,19 @@ function startPreparation(buffer: Buffer, secrets: PiiKeys) {
   memberWorker.on('error', () => void worker.terminate());
   const messages = new WorkerMessages<PreparationMessage>(worker);
   return { messages, stop: () => Promise.all([messages.stop(), memberWorker.terminate()]) };
+}
+
+/**
+ * A quick ANALYZE of the households table, the one the lists plan over (members and claims are only
+ * reached by index lookups): a 9,000-row sample instead of 30,000, since each ANALYZE holds PGlite's
+ * one connection (about 1.5 s per 350,000-row table at full size); the statistics keeper refines it later.
+ */
+async function analyzeHouseholds(ctx: Ctx, giveWay: () => Promise<void>) {
+  await giveWay();
+  await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set local default_statistics_target = 30`);
+    await tx.execute(sql`analyze households`);
+  });
 }
 
 async function failed(ctx: Ctx, org: OrgRow, rowsRead: number, errors: ImportError[], ids: IdInFile[]): Promise<ImportResult> {

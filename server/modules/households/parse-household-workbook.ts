@@ -4,16 +4,11 @@ import { parseYuanToFen } from '../../platform/money.js';
 import { readXlsxSheets, XlsxFormatError, type XlsxCell, type XlsxRow } from '../../platform/xlsx-reader.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
 import { maskImportErrors } from './import-error-masking.js';
+import type { ImportError } from './import-reasons.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
 import { EXAMPLE_WORKER_ID } from './households-template.js';
 
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
+export type { ImportError } from './import-reasons.js';
 
 export interface ParsedHousehold {
   row: number;
