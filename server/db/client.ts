@@ -72,6 +72,9 @@ async function openPostgres(url: string): Promise<Database> {
   const pg = (await import('pg')).default;
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, a failover, an administrator) must not crash the
+  // process: node-postgres emits it on the pool, and the next query takes a new connection.
+  pool.on('error', (err) => console.warn(`PostgreSQL closed an idle connection: ${err.message}`));
   // int8 arrives as a string from node-postgres; money and counts must be checked integers, never floats.
   pool.on('connect', (c) => {
     c.setTypeParser?.(20, parseCheckedInteger);
