@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makeCnId } from '../contracts/cn-ids.js';
 import { buildHouseholdWorkbook, validHouseholdRows } from '../server/test-support/household-workbook.js';
+import { bombs } from '../server/test-support/xlsx-bombs.js';
 import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
 
 let browser: Browser;
@@ -78,6 +79,21 @@ describe('household archive in Chromium, in Chinese', () => {
     await page.getByTestId('revealed-value').waitFor();
     expect((await page.getByTestId('revealed-value').innerText()).trim()).toMatch(/^\d{17}[\dX]$/);
     await screenshot(page, '13-household-reveal');
+  });
+
+  it('refuses a spreadsheet bomb at upload, naming the limit in Chinese', async () => {
+    const page = await newPage(browser);
+    await signIn(page, 'fc.caseworker');
+    const bomb = path.join(tmp, 'bomb.xlsx'); // ~1 MB on disk, a 1 GiB sheet part inside
+    fs.writeFileSync(bomb, bombs().find((b) => b.name.startsWith('1 GiB sheet part (declared honestly)'))!.file);
+    await page.goto('/households/import');
+    await page.getByTestId('import-submit').waitFor();
+    await page.getByTestId('import-file').setInputFiles(bomb);
+    await page.getByTestId('import-submit').click();
+    await page.getByText('工作表解压后超过 256 MB 上限').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('import-result').count()).toBe(0);
+    await page.waitForTimeout(400); // the form's help text slides in
+    await screenshot(page, '14a-import-bomb-refused');
   });
 
   it('imports a bad file as a Chinese error report writing nothing, then a good file', async () => {

@@ -310,8 +310,11 @@ export default function HouseholdImportPage() {
       const started = await startImport(file, { orgId: v.orgId, asArchived: !!v.asArchived });
       setJobId(started.id);
     } catch (err) {
-      if (isApiError(err) && err.code === 'VALIDATION' && err.details.issues?.some((i) => i.field === 'file')) setFileError(t('households.import.notXlsx'));
-      else if (isApiError(err) && err.code === 'LIMIT_EXCEEDED') setFileError(t('households.import.fileTooLarge'));
+      // A workbook refused by the upload bounds carries its reason in Chinese, naming the limit.
+      const refusal = isApiError(err) && err.details.reason ? err.details.issues?.find((i) => i.field === 'file')?.message : undefined;
+      if (refusal) setFileError(refusal);
+      else if (isApiError(err) && err.code === 'VALIDATION' && err.details.issues?.some((i) => i.field === 'file')) setFileError(t('households.import.notXlsx'));
+      else if (isApiError(err) && (err.code === 'LIMIT_EXCEEDED' || err.code === 'TOO_LARGE')) setFileError(t('households.import.fileTooLarge'));
       else void message.error(householdErrorMessage(t, err));
     } finally {
       setUploading(false);

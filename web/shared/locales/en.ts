@@ -101,6 +101,8 @@ const en: Catalogue = {
       CONFLICT: 'This conflicts with the current data',
       PRECONDITION_FAILED: 'This is not allowed in the current state',
       LIMIT_EXCEEDED: 'Too many requests or too much data; please try again later',
+      TOO_LARGE: 'The content is over the limit',
+      UNSUPPORTED_MEDIA_TYPE: 'This content type is not accepted',
       INTERNAL: 'Server error; please try again later',
     },
     reason: {

@@ -96,6 +96,8 @@ const zhCN = {
       CONFLICT: '操作与当前数据冲突',
       PRECONDITION_FAILED: '当前状态不允许此操作',
       LIMIT_EXCEEDED: '请求过于频繁或内容过大，请稍后再试',
+      TOO_LARGE: '内容超过上限',
+      UNSUPPORTED_MEDIA_TYPE: '不支持的内容类型',
       INTERNAL: '服务器内部错误，请稍后再试',
     },
     reason: {
