@@ -298,3 +298,12 @@ export const HOUSEHOLD_IMPORT_STATUSES = ['queued', 'validating', 'writing', 'aw
 export type HouseholdImportStatus = (typeof HOUSEHOLD_IMPORT_STATUSES)[number];
 /** Approving an archive import: a note is optional (rejecting takes ReasonInput). */
 export const ImportApproveInput = z.strictObject({ reason: prose(500).optional() });
+
+/** One line of an import's error report: where, what was there (ID, phone and card numbers masked), why. */
+export interface ImportError {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}

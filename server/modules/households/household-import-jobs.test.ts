@@ -40,6 +40,15 @@ async function visibleByName(name: string) {
   return list.items.filter((h: { name: string }) => h.name === name);
 }
 
+/** Another instance importing into the org right now: a running job holding the org's import key. */
+async function importRunningElsewhere(org: string) {
+  const [job] = await t.database.db
+    .insert(backgroundJobs)
+    .values({ kind: 'household_import', state: 'running', orgId: t.orgs[org].id, createdBy: '00000000-0000-4000-8000-000000000000', createdAt: new Date(), concurrencyKey: importConcurrencyKey(t.orgs[org].id), lockedBy: 'other-instance', heartbeatAt: new Date() })
+    .returning();
+  return { finish: () => t.database.db.update(backgroundJobs).set({ state: 'succeeded', lockedBy: null, heartbeatAt: null }).where(eq(backgroundJobs.id, job.id)) };
+}
+
 function workbookOf(rows: Array<{ household: SheetRow; members: SheetRow[] }>) {
   return buildHouseholdWorkbook(rows.map((r) => r.household), rows.flatMap((r) => r.members));
 }
@@ -141,11 +150,7 @@ describe('lists while an import is not yet visible', () => {
 
 describe('the queue', () => {
   it('runs one import per org at a time: the next one waits, showing its place, then runs', async () => {
-    // Another instance is importing into D right now (a running job holding D's key).
-    const [blocker] = await t.database.db
-      .insert(backgroundJobs)
-      .values({ kind: 'household_import', state: 'running', orgId: t.orgs.D.id, createdBy: '00000000-0000-4000-8000-000000000000', createdAt: new Date(), concurrencyKey: importConcurrencyKey(t.orgs.D.id), lockedBy: 'other-instance', heartbeatAt: new Date() })
-      .returning();
+    const blocker = await importRunningElsewhere('D');
     const waiting = await upload(await workbookOf([validHouseholdRows()]), { org: 'D' });
     const elsewhere = await upload(await workbookOf([validHouseholdRows()]), { org: 'E' });
     await new Promise((r) => setTimeout(r, 300));
@@ -156,24 +161,21 @@ describe('the queue', () => {
     const job = (await t.app.inject({ method: 'GET', url: `/api/background-jobs/${(await importOf(waiting)).jobId}`, headers: { cookie: importer.cookie } })).json();
     expect(job).toMatchObject({ kind: 'household_import', state: 'queued', queuePosition: 1 });
 
-    await t.database.db.update(backgroundJobs).set({ state: 'succeeded', lockedBy: null, heartbeatAt: null }).where(eq(backgroundJobs.id, blocker.id));
+    await blocker.finish();
     t.app.jobs.kick();
     await t.app.jobs.settled();
     expect((await importOf(waiting)).status).toBe('succeeded');
   });
 
   it('a queued import can be cancelled; a finished one cannot', async () => {
-    const [blocker] = await t.database.db
-      .insert(backgroundJobs)
-      .values({ kind: 'household_import', state: 'running', orgId: t.orgs.D.id, createdBy: '00000000-0000-4000-8000-000000000000', createdAt: new Date(), concurrencyKey: importConcurrencyKey(t.orgs.D.id), lockedBy: 'other-instance', heartbeatAt: new Date() })
-      .returning();
+    const blocker = await importRunningElsewhere('D');
     const id = await upload(await workbookOf([validHouseholdRows()]), { org: 'D' });
     const { jobId } = await importOf(id);
     const res = await importer.post(`/api/background-jobs/${jobId}/cancel`);
     expect(res.statusCode, res.body).toBe(200);
     expect(await importOf(id)).toMatchObject({ status: 'cancelled', jobState: 'cancelled' });
     expect((await importer.post(`/api/background-jobs/${jobId}/cancel`)).statusCode).toBe(409);
-    await t.database.db.update(backgroundJobs).set({ state: 'succeeded', lockedBy: null, heartbeatAt: null }).where(eq(backgroundJobs.id, blocker.id));
+    await blocker.finish();
   });
 });
 

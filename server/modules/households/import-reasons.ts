@@ -32,11 +32,4 @@ export const IMPORT_REASONS = {
   invalid: (message: string) => `内容不符合要求：${message}`,
 };
 
-/** One line of an import's error report: where, what was there (masked for ID, phone and card numbers), why. */
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
+export type { ImportError } from '../../../contracts/households.js';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateHouseholdInput, HouseholdImportStatus, HouseholdStatus, UpdateHouseholdInput } from '../../../contracts/households.js';
+import type { CreateHouseholdInput, HouseholdImportStatus, HouseholdStatus, ImportError, UpdateHouseholdInput } from '../../../contracts/households.js';
 import { api, ApiError, toQueryString, type ApiErrorDetails, type Page, type QueryValue } from '../../shared/api.js';
 
 // Response shapes of server/modules/households (households.presenter.ts, transfer-household.ts, household-import-jobs.ts).
@@ -316,13 +316,7 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** What a running import is doing; 'removing' undoes what a failed import wrote. */
 export type ImportPhase = 'validating' | 'writing' | 'removing';
 
-export interface ImportError {
-  sheet: string;
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
+export type { ImportError } from '../../../contracts/households.js';
 
 /** HOUSEHOLD_IMPORT_STATUSES (contracts/households.ts). */
 export type ImportStatus = HouseholdImportStatus;
