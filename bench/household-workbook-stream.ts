@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { makeCnId } from '../contracts/cn-ids.js';
-import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET } from '../server/modules/households/households-excel-columns.js';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET } from '../server/modules/households/import/households-excel-columns.js';
 
 const REGIONS = ['410802', '410803', '410804', '410811', '410821', '410822', '410823', '410825', '410882', '410883'];
 

@@ -27,9 +27,9 @@ import { registerBackgroundJobRoutes } from './modules/background-jobs/backgroun
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { csrfTokenFor, resolveSession, SESSION_COOKIE } from './modules/auth/sessions.js';
-import { registerHouseholdAttachmentRoutes } from './modules/households/household-attachments.routes.js';
+import { registerHouseholdAttachmentRoutes } from './modules/households/attachments/household-attachments.routes.js';
 import { registerHouseholdRoutes } from './modules/households/households.routes.js';
-import { householdImportJobHandlers } from './modules/households/household-import-job-handlers.js';
+import { householdImportJobHandlers } from './modules/households/import/household-import-job-handlers.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 

@@ -113,8 +113,8 @@ const ROUTES: Record<string, Route> = {
  * tested beside them. The coverage test checks each is still registered as a raw-body route.
  */
 const RAW_BODY_ROUTES: Record<string, string> = {
-  'POST /api/household-imports': 'server/modules/households/import-households.test.ts and household-import-jobs.test.ts',
-  'POST /api/households/:id/attachments': 'server/modules/households/household-attachments.test.ts',
+  'POST /api/household-imports': 'server/modules/households/import/import-households.test.ts and household-import-jobs.test.ts',
+  'POST /api/households/:id/attachments': 'server/modules/households/attachments/household-attachments.test.ts',
 };
 
 interface Case {

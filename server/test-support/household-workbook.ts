@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { makeCnId } from '../../contracts/cn-ids.js';
-import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET } from '../modules/households/households-excel-columns.js';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET } from '../modules/households/import/households-excel-columns.js';
 
 export type SheetRow = Record<string, string | number>;
 

@@ -1,6 +1,6 @@
 import type { Session, TestApp } from './test-app.js';
 import { sampleHousehold } from './household-fixtures.js';
-import { buildHouseholdTemplate } from '../modules/households/households-template.js';
+import { buildHouseholdTemplate } from '../modules/households/import/households-template.js';
 
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();

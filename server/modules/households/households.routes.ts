@@ -40,10 +40,10 @@ import { runHouseholdStep } from './run-household-step.js';
 import { decideTransfer, listIncomingTransfers, requestTransfer } from './transfer-household.js';
 import { updateHousehold } from './update-household.js';
 import { exportHouseholds } from './export-households.js';
-import { buildHouseholdTemplate } from './households-template.js';
-import { buildImportErrorReport, getHouseholdImport, startHouseholdImport } from './household-import-jobs.js';
-import { decideHouseholdImport } from './decide-household-import.js';
-import { listHouseholdImports, listImportHouseholds } from './list-household-imports.js';
+import { buildHouseholdTemplate } from './import/households-template.js';
+import { buildImportErrorReport, getHouseholdImport, startHouseholdImport } from './import/household-import-jobs.js';
+import { decideHouseholdImport } from './import/decide-household-import.js';
+import { listHouseholdImports, listImportHouseholds } from './import/list-household-imports.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { ATTACHMENT_MAX_PER_HOUSEHOLD, ATTACHMENT_TYPES, type AttachmentUploadQuery } from '../../../contracts/households.js';
-import { householdAttachments, users } from '../../db/schema/index.js';
-import { audit } from '../../platform/audit.js';
-import { authorize } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
-import { AppError, preconditionFailed, validation } from '../../platform/errors.js';
-import type { FileStore } from '../../platform/file-store.js';
-import { sniffFileType } from '../../platform/file-type.js';
-import { appendHouseholdEvent } from './household-events.js';
+import { ATTACHMENT_MAX_PER_HOUSEHOLD, ATTACHMENT_TYPES, type AttachmentUploadQuery } from '../../../../contracts/households.js';
+import { householdAttachments, users } from '../../../db/schema/index.js';
+import { audit } from '../../../platform/audit.js';
+import { authorize } from '../../../platform/authz.js';
+import type { Ctx } from '../../../platform/context.js';
+import { AppError, preconditionFailed, validation } from '../../../platform/errors.js';
+import type { FileStore } from '../../../platform/file-store.js';
+import { sniffFileType } from '../../../platform/file-type.js';
+import { appendHouseholdEvent } from '../household-events.js';
 import { cleanFileName, presentAttachment, sha256Hex } from './household-attachments.js';
-import { getHouseholdInScope } from './households.queries.js';
+import { getHouseholdInScope } from '../households.queries.js';
 
 const ACCEPTED = Object.keys(ATTACHMENT_TYPES).join(', ');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repeatedEntry, SHEET_HEAD, SHEET_TAIL, textEntry, workbookOf } from '../../test-support/xlsx-bombs.js';
+import { repeatedEntry, SHEET_HEAD, SHEET_TAIL, textEntry, workbookOf } from '../../../test-support/xlsx-bombs.js';
 import { parseHouseholdWorkbook } from './parse-household-workbook.js';
 
 describe('parseHouseholdWorkbook on a refused file', () => {

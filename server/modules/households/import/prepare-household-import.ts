@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { maskCnId } from '../../../contracts/cn-ids.js';
-import type { PiiKeys } from '../../platform/secrets.js';
-import { idNumberHash, protectIdNumber } from './household-pii.js';
-import { householdColumns, memberRows, workerIdColumns } from './household-record.js';
+import { maskCnId } from '../../../../contracts/cn-ids.js';
+import type { PiiKeys } from '../../../platform/secrets.js';
+import { idNumberHash, protectIdNumber } from '../household-pii.js';
+import { householdColumns, memberRows, workerIdColumns } from '../household-record.js';
 import { parseHouseholdWorkbook, type ImportError, type ParsedHousehold, type SheetReading } from './parse-household-workbook.js';
 
 /** Where an ID number of the file sits, by its keyed hash: enough to report it if the archive holds it. */

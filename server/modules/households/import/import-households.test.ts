@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { makeCnId, maskCnId } from '../../../contracts/cn-ids.js';
-import { buildHouseholdWorkbook, validHouseholdRows } from '../../test-support/household-workbook.js';
-import { sampleHousehold } from '../../test-support/household-fixtures.js';
-import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
-import { XLSX_MIME } from './households.routes.js';
+import { makeCnId, maskCnId } from '../../../../contracts/cn-ids.js';
+import { buildHouseholdWorkbook, validHouseholdRows } from '../../../test-support/household-workbook.js';
+import { sampleHousehold } from '../../../test-support/household-fixtures.js';
+import { createTestApp, type Session, type TestApp } from '../../../test-support/test-app.js';
+import { XLSX_MIME } from '../households.routes.js';
 
 let t: TestApp;
 let worker: Session;

@@ -1,11 +1,11 @@
 import { eq, inArray, and } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
-import { householdImports, orgs } from '../../db/schema/index.js';
-import { pathInScope } from '../../platform/authz.js';
-import type { Services } from '../../platform/context.js';
-import { enqueueJob, stillHoldsJob, type JobRow } from '../../platform/jobs/job-queries.js';
-import { INTERRUPTED_REASON, JobFailure, type JobHandler, type JobIo } from '../../platform/jobs/job-runner.js';
-import { loadActiveActor } from '../users/load-actor.js';
+import type { Tx } from '../../../db/client.js';
+import { householdImports, orgs } from '../../../db/schema/index.js';
+import { pathInScope } from '../../../platform/authz.js';
+import type { Services } from '../../../platform/context.js';
+import { enqueueJob, stillHoldsJob, type JobRow } from '../../../platform/jobs/job-queries.js';
+import { INTERRUPTED_REASON, JobFailure, type JobHandler, type JobIo } from '../../../platform/jobs/job-runner.js';
+import { loadActiveActor } from '../../users/load-actor.js';
 import { maskImportErrors } from './import-error-masking.js';
 import { IMPORT_CLEANUP_JOB, IMPORT_JOB, importConcurrencyKey } from './household-import-jobs.js';
 import { importHouseholds, ImportNoLongerHeld } from './import-households.js';

@@ -13,7 +13,7 @@ import {
   Relation,
   SchoolStage,
   WorkStatus,
-} from '../../../contracts/households.js';
+} from '../../../../contracts/households.js';
 
 type CodeSet = { keys: readonly string[]; labels: Record<string, [string, string]> };
 

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { ATTACHMENT_TYPES, type AttachmentExt } from '../../../contracts/households.js';
-import type { DbOrTx } from '../../db/client.js';
-import { householdAttachments, users } from '../../db/schema/index.js';
-import { audit } from '../../platform/audit.js';
-import { authorize } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
-import { AppError, notFound, validation } from '../../platform/errors.js';
-import type { FileStore } from '../../platform/file-store.js';
-import { getHouseholdInScope } from './households.queries.js';
+import { ATTACHMENT_TYPES, type AttachmentExt } from '../../../../contracts/households.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { householdAttachments, users } from '../../../db/schema/index.js';
+import { audit } from '../../../platform/audit.js';
+import { authorize } from '../../../platform/authz.js';
+import type { Ctx } from '../../../platform/context.js';
+import { AppError, notFound, validation } from '../../../platform/errors.js';
+import type { FileStore } from '../../../platform/file-store.js';
+import { getHouseholdInScope } from '../households.queries.js';
 
 export type AttachmentRow = typeof householdAttachments.$inferSelect;
 

@@ -1,4 +1,4 @@
-import { maskBankCard, maskCnId, maskMobile } from '../../../contracts/cn-ids.js';
+import { maskBankCard, maskCnId, maskMobile } from '../../../../contracts/cn-ids.js';
 import { HOUSEHOLD_COLUMNS, MEMBER_COLUMNS, type ColumnKind } from './households-excel-columns.js';
 import type { ImportError } from './import-reasons.js';
 

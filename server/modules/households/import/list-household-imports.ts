@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { householdImports, households, orgs, users } from '../../db/schema/index.js';
-import { authorize, orgPathInSubtree } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
+import { householdImports, households, orgs, users } from '../../../db/schema/index.js';
+import { authorize, orgPathInSubtree } from '../../../platform/authz.js';
+import type { Ctx } from '../../../platform/context.js';
 import { getImportInScope } from './household-import-jobs.js';
-import { presentHouseholdListItem } from './households.presenter.js';
+import { presentHouseholdListItem } from '../households.presenter.js';
 
 /** Imports of the actor's subtree, newest first; a reviewer filters those awaiting approval. */
 export async function listHouseholdImports({ ctx, query }: { ctx: Ctx; query: { page: number; pageSize: number; status?: string } }) {

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { householdImports, orgs } from '../../db/schema/index.js';
-import { audit } from '../../platform/audit.js';
-import { authorize, pathInScope } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
-import { AppError, conflict, notFound } from '../../platform/errors.js';
+import { householdImports, orgs } from '../../../db/schema/index.js';
+import { audit } from '../../../platform/audit.js';
+import { authorize, pathInScope } from '../../../platform/authz.js';
+import type { Ctx } from '../../../platform/context.js';
+import { AppError, conflict, notFound } from '../../../platform/errors.js';
 import { enqueueCleanup } from './household-import-job-handlers.js';
 
 /**

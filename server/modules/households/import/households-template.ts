@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { makeCnId } from '../../../contracts/cn-ids.js';
+import { makeCnId } from '../../../../contracts/cn-ids.js';
 import { CODES_SHEET, HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
 
 export const EXAMPLE_WORKER_ID = makeCnId('410803', '19780515', '001');

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { backgroundJobs, householdImports, orgs } from '../../db/schema/index.js';
-import { audit } from '../../platform/audit.js';
-import { authorize, pathInScope } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
-import { AppError, notFound } from '../../platform/errors.js';
-import { enqueueJob, queuePosition } from '../../platform/jobs/job-queries.js';
-import { assertXlsxWithinBounds } from '../../platform/xlsx-bounds.js';
+import { backgroundJobs, householdImports, orgs } from '../../../db/schema/index.js';
+import { audit } from '../../../platform/audit.js';
+import { authorize, pathInScope } from '../../../platform/authz.js';
+import type { Ctx } from '../../../platform/context.js';
+import { AppError, notFound } from '../../../platform/errors.js';
+import { enqueueJob, queuePosition } from '../../../platform/jobs/job-queries.js';
+import { assertXlsxWithinBounds } from '../../../platform/xlsx-bounds.js';
 import { authorizeImport } from './import-households.js';
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);

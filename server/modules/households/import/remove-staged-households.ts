@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { householdEvents, householdIdClaims, householdImports, householdMembers, households } from '../../db/schema/index.js';
+import type { Db } from '../../../db/client.js';
+import { householdEvents, householdIdClaims, householdImports, householdMembers, households } from '../../../db/schema/index.js';
 
 const REMOVE_BATCH = 1000;
 

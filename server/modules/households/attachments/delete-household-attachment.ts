@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import type { ReasonInput } from '../../../contracts/households.js';
-import { householdAttachments } from '../../db/schema/index.js';
-import { audit } from '../../platform/audit.js';
-import { authorize } from '../../platform/authz.js';
-import type { Ctx } from '../../platform/context.js';
-import { appendHouseholdEvent } from './household-events.js';
+import type { ReasonInput } from '../../../../contracts/households.js';
+import { householdAttachments } from '../../../db/schema/index.js';
+import { audit } from '../../../platform/audit.js';
+import { authorize } from '../../../platform/authz.js';
+import type { Ctx } from '../../../platform/context.js';
+import { appendHouseholdEvent } from '../household-events.js';
 import { getAttachment } from './household-attachments.js';
-import { getHouseholdInScope } from './households.queries.js';
+import { getHouseholdInScope } from '../households.queries.js';
 
 /**
  * `DELETE /api/households/:id/attachments/:attachmentId { reason }`: marks the attachment deleted

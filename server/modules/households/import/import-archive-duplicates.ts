@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { maskCnId } from '../../../contracts/cn-ids.js';
-import { householdIdClaims, households } from '../../db/schema/index.js';
-import type { Ctx } from '../../platform/context.js';
-import { auditDuplicateHit } from './duplicate-hits.js';
+import { maskCnId } from '../../../../contracts/cn-ids.js';
+import { householdIdClaims, households } from '../../../db/schema/index.js';
+import type { Ctx } from '../../../platform/context.js';
+import { auditDuplicateHit } from '../duplicate-hits.js';
 import { IMPORT_REASONS as R } from './import-reasons.js';
 import type { ImportError } from './parse-household-workbook.js';
 import type { IdInFile } from './prepare-household-import.js';

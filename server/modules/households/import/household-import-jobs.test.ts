@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { makeCnId } from '../../../contracts/cn-ids.js';
-import { auditLog, backgroundJobs } from '../../db/schema/index.js';
-import { buildHouseholdWorkbook, validHouseholdRows, type SheetRow } from '../../test-support/household-workbook.js';
-import { sampleHousehold } from '../../test-support/household-fixtures.js';
-import { createTestApp, type Session, type TestApp } from '../../test-support/test-app.js';
+import { makeCnId } from '../../../../contracts/cn-ids.js';
+import { auditLog, backgroundJobs } from '../../../db/schema/index.js';
+import { buildHouseholdWorkbook, validHouseholdRows, type SheetRow } from '../../../test-support/household-workbook.js';
+import { sampleHousehold } from '../../../test-support/household-fixtures.js';
+import { createTestApp, type Session, type TestApp } from '../../../test-support/test-app.js';
 import { importConcurrencyKey } from './household-import-jobs.js';
-import { XLSX_MIME } from './households.routes.js';
+import { XLSX_MIME } from '../households.routes.js';
 
 /**
  * Imports on the job runner: queued one per org with their place shown, written unseen until their

@@ -1,7 +1,7 @@
-import { validateCnId, validateCnMobile } from '../../../contracts/cn-ids.js';
-import { CreateHouseholdInput, MemberInput } from '../../../contracts/households.js';
-import { parseYuanToFen } from '../../platform/money.js';
-import { readXlsxSheets, XlsxFormatError, type XlsxCell, type XlsxRow } from '../../platform/xlsx-reader.js';
+import { validateCnId, validateCnMobile } from '../../../../contracts/cn-ids.js';
+import { CreateHouseholdInput, MemberInput } from '../../../../contracts/households.js';
+import { parseYuanToFen } from '../../../platform/money.js';
+import { readXlsxSheets, XlsxFormatError, type XlsxCell, type XlsxRow } from '../../../platform/xlsx-reader.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
 import { maskImportErrors } from './import-error-masking.js';
 import type { ImportError } from './import-reasons.js';

@@ -7,16 +7,16 @@ import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { writeHouseholdWorkbook } from '../../../bench/household-workbook-stream.js';
-import { buildApp } from '../../app.js';
-import { openDatabase, type Database } from '../../db/client.js';
-import { backgroundJobs, householdImports, households, userRoles, users } from '../../db/schema/index.js';
-import { systemClock } from '../../platform/clock.js';
-import { INTERRUPTED_REASON } from '../../platform/jobs/job-runner.js';
-import { deriveSecrets } from '../../platform/secrets.js';
-import { createTestDatabase } from '../../test-support/test-db.js';
-import { insertOrg } from '../orgs/create-org.js';
-import { householdVisible } from './households.queries.js';
+import { writeHouseholdWorkbook } from '../../../../bench/household-workbook-stream.js';
+import { buildApp } from '../../../app.js';
+import { openDatabase, type Database } from '../../../db/client.js';
+import { backgroundJobs, householdImports, households, userRoles, users } from '../../../db/schema/index.js';
+import { systemClock } from '../../../platform/clock.js';
+import { INTERRUPTED_REASON } from '../../../platform/jobs/job-runner.js';
+import { deriveSecrets } from '../../../platform/secrets.js';
+import { createTestDatabase } from '../../../test-support/test-db.js';
+import { insertOrg } from '../../orgs/create-org.js';
+import { householdVisible } from '../households.queries.js';
 
 /**
  * kill -9 in the middle of an import's writing: what it wrote is never visible, and the next start
@@ -25,7 +25,7 @@ import { householdVisible } from './households.queries.js';
  */
 const HOUSEHOLDS = 20_000;
 const here = path.dirname(fileURLToPath(import.meta.url));
-const child = path.join(here, '../../test-support/import-crash-child.ts');
+const child = path.join(here, '../../../test-support/import-crash-child.ts');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'uh-crash-'));
 const master = crypto.randomBytes(32);
 const postgres = !!process.env.TEST_DATABASE_URL;

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentUploadQuery, ReasonInput } from '../../../contracts/households.js';
-import { text } from '../../../contracts/text.js';
-import type { FileStore } from '../../platform/file-store.js';
-import { contentDisposition, IdParams, noStore, typed } from '../../platform/http.js';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentUploadQuery, ReasonInput } from '../../../../contracts/households.js';
+import { text } from '../../../../contracts/text.js';
+import type { FileStore } from '../../../platform/file-store.js';
+import { contentDisposition, IdParams, noStore, typed } from '../../../platform/http.js';
 import { deleteHouseholdAttachment } from './delete-household-attachment.js';
 import { AttachmentFileMissing, listHouseholdAttachments, readHouseholdAttachment } from './household-attachments.js';
 import { uploadHouseholdAttachment } from './upload-household-attachment.js';

@@ -1,4 +1,4 @@
-import type { IdProblem } from '../../../contracts/cn-ids.js';
+import type { IdProblem } from '../../../../contracts/cn-ids.js';
 
 /**
  * Reasons written into the import error report. The report is a document handed to union office
@@ -32,4 +32,4 @@ export const IMPORT_REASONS = {
   invalid: (message: string) => `内容不符合要求：${message}`,
 };
 
-export type { ImportError } from '../../../contracts/households.js';
+export type { ImportError } from '../../../../contracts/households.js';
