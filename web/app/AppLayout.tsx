@@ -9,8 +9,8 @@ import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { PageSpinner } from '../shared/PageSpinner.js';
 import { MENU_ITEMS } from './menu.js';
 import { ErrorBoundary } from './results.js';
-import { signOut, useCan, useMe } from './session.js';
-import type { LoginLocationState } from './SessionWatcher.js';
+import { signOut, useCan, useMe } from '../shared/session.js';
+import type { LoginLocationState } from '../shared/session.js';
 
 const { Sider, Header, Content } = Layout;
 

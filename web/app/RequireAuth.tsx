@@ -3,8 +3,8 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Permission } from '../../contracts/permissions.js';
 import { PageSpinner } from '../shared/PageSpinner.js';
 import { Forbidden } from './results.js';
-import { useCan, useMe } from './session.js';
-import type { LoginLocationState } from './SessionWatcher.js';
+import { useCan, useMe } from '../shared/session.js';
+import type { LoginLocationState } from '../shared/session.js';
 
 /** Renders the child routes only with a session; a user who must change the password goes there first. */
 export function RequireAuth() {

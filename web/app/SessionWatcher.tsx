@@ -2,13 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { onApiActivity, setUnauthenticatedHandler } from '../shared/api.js';
-import { forgetSession, meQueryOptions, useMe } from './session.js';
+import { forgetSession, meQueryOptions, useMe, type LoginLocationState } from '../shared/session.js';
 
-export interface LoginLocationState {
-  expired?: boolean;
-  signedOut?: boolean;
-  from?: string;
-}
 
 // A little past the server's idle timeout, so the server has surely ended the session.
 const IDLE_GRACE_MS = 5_000;

@@ -1,7 +1,7 @@
 import { Card, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { errorMessage } from '../../shared/errors.js';
 import { formatDateTime, formatJson } from '../../shared/format.js';
 import { localName } from '../../shared/labels.js';

@@ -1,7 +1,7 @@
 import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { FilterButtons } from '../../shared/FilterButtons.js';
 import type { AuditOutcome } from '../../shared/types.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';

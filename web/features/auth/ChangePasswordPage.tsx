@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { ME_KEY, useMe, useSignOut } from '../../app/session.js';
+import { ME_KEY, useMe, useSignOut } from '../../shared/session.js';
 import { api } from '../../shared/api.js';
 import { LanguageSwitch } from '../../shared/LanguageSwitch.js';
 import type { Me } from '../../shared/types.js';

@@ -2,8 +2,8 @@ import { ApartmentOutlined, CheckCircleOutlined, SafetyOutlined, TeamOutlined, U
 import { Avatar, Card, Col, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MENU_ITEMS } from '../../app/menu.js';
-import { useCan, useMe } from '../../app/session.js';
+import { MENU_ENTRIES } from '../../shared/menu-entries.js';
+import { useCan, useMe } from '../../shared/session.js';
 import { localName, roleLabel } from '../../shared/labels.js';
 import type { Me } from '../../shared/types.js';
 import { useOrgStats } from '../orgs/orgs.api.js';
@@ -70,7 +70,7 @@ function StatsCard({ orgId }: { orgId: string }) {
 function ShortcutsCard() {
   const { t } = useTranslation();
   const can = useCan();
-  const items = MENU_ITEMS.filter((i) => i.path !== '/' && (!i.permission || can(i.permission)));
+  const items = MENU_ENTRIES.filter((i) => i.path !== '/' && (!i.permission || can(i.permission)));
   return (
     <Card title={t('home.shortcuts')} style={{ height: '100%' }}>
       {items.length ? (

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SoftTag } from './HouseholdStatusTag.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { formatYuan } from '../../shared/format.js';
 import { useReportHouseholdError } from './household-errors.js';
 import { useAddAid, type AidEntry, type AidType, type HouseholdDetail } from './households.api.js';

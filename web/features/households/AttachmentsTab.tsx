@@ -4,7 +4,7 @@ import type { UploadProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentKind } from '../../../contracts/households.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { isApiError } from '../../shared/api.js';
 import { formatDateTime, formatFileSize } from '../../shared/format.js';
 import { householdErrorMessage, useReportHouseholdError } from './household-errors.js';

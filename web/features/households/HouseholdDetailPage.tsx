@@ -22,7 +22,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { HardshipCategory, HardshipCause } from '../../../contracts/households.js';
-import { useMe } from '../../app/session.js';
+import { useMe } from '../../shared/session.js';
 import { formatYuan } from '../../shared/format.js';
 import { localName } from '../../shared/labels.js';
 import { PageSpinner } from '../../shared/PageSpinner.js';

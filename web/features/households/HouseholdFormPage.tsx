@@ -35,7 +35,7 @@ import {
   Sex,
   WorkStatus,
 } from '../../../contracts/households.js';
-import { useMe } from '../../app/session.js';
+import { useMe } from '../../shared/session.js';
 import { formatYuan } from '../../shared/format.js';
 import { PageHeader } from '../../shared/PageHeader.js';
 import { PageSpinner } from '../../shared/PageSpinner.js';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Form, Progress, Result, Row, Space, Step
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useCan, useMe } from '../../app/session.js';
+import { useCan, useMe } from '../../shared/session.js';
 import { isApiError } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { PageHeader } from '../../shared/PageHeader.js';

@@ -2,7 +2,7 @@ import { ArrowRightOutlined, CheckCircleOutlined, ClockCircleOutlined, Exclamati
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Row, Space, Table, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AttachmentKind, HealthStatus, MedicalInsurance, MemberStatus, Relation, SchoolStage, Sex } from '../../../contracts/households.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { formatDateTime, formatYuan } from '../../shared/format.js';
 import { daysUntil } from './dates.js';
 import { codeLabel, fieldLabel, historyActionLabel } from './household-labels.js';

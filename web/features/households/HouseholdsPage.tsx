@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { HardshipCategory, HardshipCause } from '../../../contracts/households.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { toQueryString } from '../../shared/api.js';
 import { errorMessage } from '../../shared/errors.js';
 import { localName } from '../../shared/labels.js';

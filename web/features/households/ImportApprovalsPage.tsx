@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Form, Input, Mod
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HardshipCategory, HardshipCause } from '../../../contracts/households.js';
-import { useMe } from '../../app/session.js';
+import { useMe } from '../../shared/session.js';
 import { isApiError } from '../../shared/api.js';
 import { formatDateTime } from '../../shared/format.js';
 import { localName } from '../../shared/labels.js';

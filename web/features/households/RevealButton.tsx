@@ -2,7 +2,7 @@ import { EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { useReportHouseholdError } from './household-errors.js';
 import { revealHouseholdValue, type RevealField } from './households.api.js';
 

@@ -1,7 +1,7 @@
 import { DragOutlined, EditOutlined, PlusOutlined, PoweroffOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Descriptions, Divider, Row, Space, Statistic, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { formatDateTime } from '../../shared/format.js';
 import { localName, orgTypeLabel } from '../../shared/labels.js';
 import type { Org } from '../../shared/types.js';

@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RoleKey } from '../../../contracts/roles.js';
 import { Username } from '../../../contracts/users.js';
-import { useCan } from '../../app/session.js';
+import { useCan } from '../../shared/session.js';
 import { useReportError } from '../../shared/useReportError.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';
 import { displayNameRules } from './display-name.js';

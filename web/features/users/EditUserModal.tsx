@@ -1,6 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/session.js';
+import { useMe } from '../../shared/session.js';
 import type { User } from '../../shared/types.js';
 import { useReportError } from '../../shared/useReportError.js';
 import { OrgTreeSelect } from '../orgs/OrgTreeSelect.js';

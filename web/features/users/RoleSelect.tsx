@@ -1,7 +1,7 @@
 import { Select, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RoleKey } from '../../../contracts/roles.js';
-import { useCan, useMe } from '../../app/session.js';
+import { useCan, useMe } from '../../shared/session.js';
 import { roleLabel } from '../../shared/labels.js';
 import { useRoles } from './users.api.js';
 

@@ -1,7 +1,7 @@
 import { DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCan, useMe } from '../../app/session.js';
+import { useCan, useMe } from '../../shared/session.js';
 import type { User } from '../../shared/types.js';
 import { useReportError } from '../../shared/useReportError.js';
 import { useResetPassword, useSetUserActive, useUnlockUser, type OneTimePassword } from './users.api.js';

@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Badge, Button, Card, Space, Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan, useMe } from '../../app/session.js';
+import { useCan, useMe } from '../../shared/session.js';
 import { errorMessage } from '../../shared/errors.js';
 import { formatDateTime } from '../../shared/format.js';
 import { localName, roleLabel } from '../../shared/labels.js';

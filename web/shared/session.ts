@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
-import { api, isApiError, setCsrfToken } from '../shared/api.js';
-import type { Me, SignInResult } from '../shared/types.js';
+import { api, isApiError, setCsrfToken } from './api.js';
+import type { Me, SignInResult } from './types.js';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -61,4 +61,11 @@ export async function signOut(queryClient: QueryClient): Promise<void> {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useCallback(() => signOut(queryClient), [queryClient]);
+}
+
+/** What the sign-in page is told when it is sent there: the session ended, or the user signed out, and from where. */
+export interface LoginLocationState {
+  expired?: boolean;
+  signedOut?: boolean;
+  from?: string;
 }

@@ -1,0 +1,29 @@
+import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, HomeOutlined, TeamOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Permission } from '../../contracts/permissions.js';
+import type zhCN from './locales/zh-CN.js';
+
+export interface MenuEntry {
+  /** Route path; also the menu key. */
+  path: string;
+  /** Catalogue key under `nav.` */
+  label: keyof typeof zhCN.nav;
+  icon: ReactNode;
+  /** Shown and routed only for users holding this permission; undefined = every signed-in user. */
+  permission?: Permission;
+}
+
+/**
+ * The side menu's entries, in display order: what a feature may know of the menu (the home page's
+ * shortcuts). Which page each one opens is the app's business (web/app/menu.tsx).
+ */
+export const MENU_ENTRIES: MenuEntry[] = [
+  { path: '/', label: 'home', icon: <HomeOutlined /> },
+  // 困难职工档案; its sub-pages (new, import, detail, edit) are routed in App.tsx.
+  { path: '/households', label: 'households', icon: <FolderOpenOutlined />, permission: 'household.read' },
+  // 档案导入审核: archive imports awaiting a second person (next to the archive and its import).
+  { path: '/households/import-approvals', label: 'importApprovals', icon: <FileDoneOutlined />, permission: 'household.review' },
+  { path: '/orgs', label: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
+  { path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'user.read' },
+  { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+];
