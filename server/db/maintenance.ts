@@ -34,9 +34,12 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-function quoteIdent(name: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain table name: ${name}`);
-  return `"${name}"`;
+/** The maintenance statements, as fixed SQL; the table goes in as a quoted identifier, never as text. */
+const VERBS = { analyze: sql`analyze`, vacuum: sql`vacuum`, 'vacuum (analyze)': sql`vacuum (analyze)` } as const;
+async function maintain(db: Db, verb: keyof typeof VERBS, table: string) {
+  // Table names come from code and pg_stat_user_tables; anything else is a mistake worth stopping at.
+  if (!/^[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`not a plain table name: ${table}`);
+  await db.execute(sql`${VERBS[verb]} ${sql.identifier(table)}`);
 }
 
 export interface MaintenanceResult {
@@ -56,7 +59,7 @@ export async function analyzeAfterBulkWrite(db: Db, tableNames: readonly string[
   const results: MaintenanceResult[] = [];
   for (const table of tableNames) {
     const t0 = performance.now();
-    await db.execute(sql.raw(`${vacuum ? 'vacuum (analyze)' : 'analyze'} ${quoteIdent(table)}`));
+    await maintain(db, vacuum ? 'vacuum (analyze)' : 'analyze', table);
     results.push({ table, ms: performance.now() - t0, vacuumed: vacuum });
   }
   return results;
@@ -138,7 +141,7 @@ export function startStatisticsKeeper(
       const needsAnalyze = a.modifiedSinceAnalyze > o.analyzeBase + o.analyzeScale * rows;
       if (!needsVacuum && !needsAnalyze) continue;
       const verb = needsVacuum && needsAnalyze ? 'vacuum (analyze)' : needsVacuum ? 'vacuum' : 'analyze';
-      await db.execute(sql.raw(`${verb} ${quoteIdent(a.table)}`));
+      await maintain(db, verb, a.table);
       if (needsAnalyze) analyzed.push(a.table);
       if (needsVacuum) vacuumed.push(a.table);
     }

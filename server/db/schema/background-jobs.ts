@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { BACKGROUND_JOB_STATES } from '../../../contracts/background-jobs.js';
 import { orgs } from './orgs.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
 
-export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const;
-export type JobState = (typeof JOB_STATES)[number];
+export type JobState = (typeof BACKGROUND_JOB_STATES)[number];
 
 /**
  * Long work (imports, later payment batches, campaign batches, large exports, notification sends)

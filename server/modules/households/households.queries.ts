@@ -138,7 +138,7 @@ async function listAroundStagedImports(
   const where = householdWhere(actor, f);
   const offset = (page.page - 1) * page.pageSize;
   const enough = offset + page.pageSize + 1;
-  const dir = sql.raw(page.order === 'desc' ? 'desc' : 'asc');
+  const dir = page.order === 'desc' ? sql`desc` : sql`asc`;
   const edges = [null, ...stamps.map((d) => d.toISOString()), null];
   const ranges = edges.slice(0, -1).map((low, i) => {
     const high = edges[i + 1];

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { householdImports, orgs } from '../../../db/schema/index.js';
+import { householdImports } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
-import { authorize, pathInScope } from '../../../platform/authz.js';
+import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
-import { AppError, conflict, notFound } from '../../../platform/errors.js';
+import { AppError, conflict } from '../../../platform/errors.js';
 import { enqueueCleanup } from './household-import-job-handlers.js';
+import { findImportInScope } from './household-import-jobs.js';
 
 /**
  * The second person of an archive import (households filed straight into the archive with no check,
@@ -15,13 +16,7 @@ import { enqueueCleanup } from './household-import-job-handlers.js';
 export async function decideHouseholdImport({ ctx, id, approve, reason }: { ctx: Ctx; id: string; approve: boolean; reason?: string }) {
   const actor = await authorize(ctx, 'household.review');
   const result = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ imp: householdImports, orgPath: orgs.path })
-      .from(householdImports)
-      .innerJoin(orgs, eq(orgs.id, householdImports.orgId))
-      .where(eq(householdImports.id, id))
-      .for('update', { of: householdImports });
-    if (!row || !pathInScope(actor, row.orgPath)) throw notFound('import');
+    const row = await findImportInScope(tx, actor, id, { forUpdate: true });
     const { imp } = row;
     if (imp.status !== 'awaiting_approval') throw conflict('import_not_awaiting_approval', 'this import is not awaiting approval', { status: imp.status });
     if (imp.createdBy === actor.userId)

@@ -21,8 +21,14 @@ const importIdOf = (job: JobRow) => String(job.payload.importId);
 export function householdImportJobHandlers(services: Services): JobHandler[] {
   const { db } = services;
 
-  async function fail(importId: string, message: string) {
-    await db.update(householdImports).set({ status: 'failed', message, finishedAt: services.clock.now() }).where(eq(householdImports.id, importId));
+  /** Marks an import that never committed as failed; true when it was one (a committed import is left as it is). */
+  async function failIfUncommitted(importId: string, message: string): Promise<boolean> {
+    const marked = await db
+      .update(householdImports)
+      .set({ status: 'failed', message, finishedAt: services.clock.now() })
+      .where(and(eq(householdImports.id, importId), inArray(householdImports.status, UNCOMMITTED)))
+      .returning({ id: householdImports.id });
+    return marked.length > 0;
   }
 
   async function runImport(job: JobRow, io: JobIo) {
@@ -60,9 +66,7 @@ export function householdImportJobHandlers(services: Services): JobHandler[] {
       }
     } catch (err) {
       if (err instanceof ImportNoLongerHeld) return; // another instance took the job over and cleans up
-      const [now] = await db.select({ status: householdImports.status }).from(householdImports).where(eq(householdImports.id, importId));
-      if (now && UNCOMMITTED.includes(now.status))
-        await fail(importId, err instanceof JobFailure ? err.message : '导入因意外错误停止，未写入任何数据；请稍后重试，或把导入编号告诉管理员');
+      await failIfUncommitted(importId, err instanceof JobFailure ? err.message : '导入因意外错误停止，未写入任何数据；请稍后重试，或把导入编号告诉管理员');
       throw err;
     }
   }
@@ -72,13 +76,7 @@ export function householdImportJobHandlers(services: Services): JobHandler[] {
       kind: IMPORT_JOB,
       run: runImport,
       async recover(job) {
-        const importId = importIdOf(job);
-        const marked = await db
-          .update(householdImports)
-          .set({ status: 'failed', message: INTERRUPTED_REASON, finishedAt: services.clock.now() })
-          .where(and(eq(householdImports.id, importId), inArray(householdImports.status, UNCOMMITTED)))
-          .returning({ id: householdImports.id });
-        if (marked.length) await enqueueCleanup(db, job, services.clock.now());
+        if (await failIfUncommitted(importIdOf(job), INTERRUPTED_REASON)) await enqueueCleanup(db, job, services.clock.now());
       },
       async cancelled(tx, job) {
         await tx

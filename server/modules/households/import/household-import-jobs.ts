@@ -3,13 +3,13 @@ import ExcelJS from 'exceljs';
 import { backgroundJobs, householdImports, orgs } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { authorize, pathInScope } from '../../../platform/authz.js';
-import type { Ctx } from '../../../platform/context.js';
-import { AppError, notFound } from '../../../platform/errors.js';
+import type { DbOrTx } from '../../../db/client.js';
+import type { Actor, Ctx } from '../../../platform/context.js';
+import { notFound } from '../../../platform/errors.js';
 import { enqueueJob, queuePosition } from '../../../platform/jobs/job-queries.js';
 import { assertXlsxWithinBounds } from '../../../platform/xlsx-bounds.js';
 import { authorizeImport } from './import-households.js';
 
-const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export const IMPORT_JOB = 'household_import';
 export const IMPORT_CLEANUP_JOB = 'household_import_cleanup';
 /** One import of an org runs at a time; its cleanup shares the key, so a re-import waits for it. */
@@ -22,9 +22,7 @@ export const importConcurrencyKey = (orgId: string) => `household_import:${orgId
  */
 export async function startHouseholdImport({ ctx, orgId, asArchived, filename, buffer }: { ctx: Ctx; orgId: string; asArchived: boolean; filename: string; buffer: Buffer }) {
   const org = await authorizeImport(ctx, orgId, asArchived);
-  if (buffer.length === 0 || !buffer.subarray(0, 4).equals(XLSX_MAGIC))
-    throw new AppError('VALIDATION', 'the file is not an .xlsx workbook', { issues: [{ field: 'file', message: 'not an .xlsx workbook' }] });
-  // Refused here, naming the limit, before anything is queued: what it inflates to, rows, columns (decision 008).
+  // Refused here, before anything is queued: not a workbook (400), or past a limit it names (413; decision 008).
   await assertXlsxWithinBounds(buffer);
   const actor = ctx.actor!;
   const now = ctx.clock.now();
@@ -55,17 +53,24 @@ export async function startHouseholdImport({ ctx, orgId, asArchived, filename, b
   return { id: created.id, status: created.status };
 }
 
-/** An import in the actor's subtree with its job, or NOT_FOUND. Importers and the reviewers who approve archive imports see them. */
-export async function getImportInScope(ctx: Ctx, id: string) {
-  const actor = await authorize(ctx, ctx.actor?.permissions.has('household.review') ? 'household.review' : 'household.import');
-  const [row] = await ctx.db
+/** Who sees imports: importers, and the reviewers who approve archive imports. */
+export const authorizeImportViewer = (ctx: Ctx) => authorize(ctx, ctx.actor?.permissions.has('household.review') ? 'household.review' : 'household.import');
+
+/** An import in the actor's subtree with its job, or NOT_FOUND; `forUpdate` locks the import's row (in a transaction). */
+export async function findImportInScope(db: DbOrTx, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
+  const query = db
     .select({ imp: householdImports, orgPath: orgs.path, orgName: orgs.name, job: backgroundJobs })
     .from(householdImports)
     .innerJoin(orgs, eq(orgs.id, householdImports.orgId))
     .leftJoin(backgroundJobs, eq(backgroundJobs.id, householdImports.jobId))
     .where(eq(householdImports.id, id));
+  const [row] = opts.forUpdate ? await query.for('update', { of: householdImports }) : await query;
   if (!row || !pathInScope(actor, row.orgPath)) throw notFound('import');
   return row;
+}
+
+export async function getImportInScope(ctx: Ctx, id: string) {
+  return findImportInScope(ctx.db, await authorizeImportViewer(ctx), id);
 }
 
 export async function getHouseholdImport({ ctx, id }: { ctx: Ctx; id: string }) {

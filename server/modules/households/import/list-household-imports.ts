@@ -1,13 +1,13 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { householdImports, households, orgs, users } from '../../../db/schema/index.js';
-import { authorize, orgPathInSubtree } from '../../../platform/authz.js';
+import { orgPathInSubtree } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
-import { getImportInScope } from './household-import-jobs.js';
+import { authorizeImportViewer, getImportInScope } from './household-import-jobs.js';
 import { presentHouseholdListItem } from '../households.presenter.js';
 
 /** Imports of the actor's subtree, newest first; a reviewer filters those awaiting approval. */
 export async function listHouseholdImports({ ctx, query }: { ctx: Ctx; query: { page: number; pageSize: number; status?: string } }) {
-  const actor = await authorize(ctx, ctx.actor?.permissions.has('household.review') ? 'household.review' : 'household.import');
+  const actor = await authorizeImportViewer(ctx);
   const where = and(orgPathInSubtree(actor, orgs.path), query.status ? eq(householdImports.status, query.status) : undefined);
   const rows = await ctx.db
     .select({
