@@ -7,6 +7,10 @@ import type { Permission } from './permissions.js';
 export const BACKGROUND_JOB_KINDS = {
   household_import: 'household.import',
   household_import_cleanup: 'household.import',
+  campaign_worklist: 'campaign.reach',
+  notification_send: 'campaign.reach',
+  lump_sum_build: 'campaign.manage',
+  application_import: 'application.import',
 } as const satisfies Record<string, Permission>;
 
 export type BackgroundJobKind = keyof typeof BACKGROUND_JOB_KINDS;

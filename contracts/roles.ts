@@ -22,7 +22,12 @@ const HOUSEHOLD_WORK: Permission[] = [
   'household.export',
   'household.transfer',
   'household.verify',
+  'campaign.read',
+  'campaign.reach',
+  'application.read',
   'application.submit',
+  'application.import',
+  'application.follow_up',
 ];
 
 /**
@@ -69,7 +74,11 @@ export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: bool
       ...HOUSEHOLD_WORK,
       'household.review',
       'household.reveal',
+      'campaign.manage',
+      'application.verify',
       'application.approve',
+      'application.notice',
+      'application.reveal',
       'fund.read',
       'job.read',
       'job.publish',
@@ -85,12 +94,17 @@ export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: bool
       'household.review',
       'household.reveal',
       'household.export',
+      'campaign.read',
+      'application.read',
+      'application.verify',
       'application.approve',
+      'application.notice',
+      'application.reveal',
     ],
   },
   finance_officer: {
     separated: false,
-    permissions: ['org.read', 'household.read', 'fund.read', 'fund.post', 'payment.create', 'payment.approve'],
+    permissions: ['org.read', 'household.read', 'campaign.read', 'application.read', 'fund.read', 'fund.post', 'payment.create', 'payment.approve'],
   },
   jobs_officer: { separated: false, permissions: ['org.read', 'job.read', 'job.publish', 'policy.publish'] },
 };

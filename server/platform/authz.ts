@@ -60,7 +60,7 @@ export function orgPathInSubtree(actor: Actor, pathColumn: AnyColumn | SQL): SQL
   return sql`${pathColumn} like ${likePrefix(actor.orgPath)}`;
 }
 
-function likePrefix(path: string): string {
+export function likePrefix(path: string): string {
   if (!/^(\/\d+)+\/$/.test(path)) throw new AppError('INTERNAL', 'malformed org path');
   return path + '%';
 }

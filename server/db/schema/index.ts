@@ -5,3 +5,4 @@ export * from './households.js';
 export * from './household-attachments.js';
 export * from './background-jobs.js';
 export * from './settings.js';
+export * from './campaigns.js';
