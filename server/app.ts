@@ -31,6 +31,8 @@ import { registerHouseholdAttachmentRoutes } from './modules/households/attachme
 import { registerHouseholdRoutes } from './modules/households/households.routes.js';
 import { householdImportJobHandlers } from './modules/households/import/household-import-job-handlers.js';
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
+import { campaignJobHandlers } from './modules/campaigns/campaign-jobs.js';
+import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
 declare module 'fastify' {
@@ -210,6 +212,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const files = createFileStore({ root: dataPath('attachments'), encryptionKey: opts.secrets.fileEncryptionKey, notInside: [DEFAULT_WEB_DIST, opts.webDistDir] });
   registerHouseholdAttachmentRoutes(app, files);
+  registerCampaignRoutes(app, files);
+  for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDistDir, prefix: '/', wildcard: false, index: 'index.html' });

@@ -4,6 +4,11 @@ import { AppError } from './errors.js';
 const UNIQUE_FIELDS: Record<string, { field: string; reason: string }> = {
   users_username_key: { field: 'username', reason: 'username_taken' },
   orgs_code_key: { field: 'code', reason: 'code_taken' },
+  aid_programs_code_key: { field: 'code', reason: 'code_taken' },
+  campaign_applications_one_per_student: { field: 'student', reason: 'student_already_applied' },
+  campaign_grants_one_per_recipient: { field: 'student', reason: 'student_already_granted' },
+  aid_follow_ups_one_per_year: { field: 'year', reason: 'follow_up_recorded' },
+  lump_sum_batches_one_open: { field: 'campaignId', reason: 'batch_open' },
 };
 
 interface DriverError {

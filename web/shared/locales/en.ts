@@ -1,7 +1,15 @@
 // English. Must have exactly the keys of zh-CN.ts (checked by the Catalogue type).
 import type zhCN from './zh-CN.js';
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+import campaignsCatalogue from './campaigns/campaigns.en.js';
+import applicationsCatalogue from './campaigns/applications.en.js';
+import rulesPreviewCatalogue from './campaigns/rulesPreview.en.js';
+import reachCatalogue from './campaigns/reach.en.js';
+import lumpSumCatalogue from './campaigns/lumpSum.en.js';
+import followUpCatalogue from './campaigns/followUp.en.js';
+import dashboardCatalogue from './campaigns/dashboard.en.js';
+import applicationImportCatalogue from './campaigns/applicationImport.en.js';
+import type { Widen } from './widen.js';
 /** The shape every language catalogue must have: the zh-CN keys, any strings. */
 export type Catalogue = Widen<typeof zhCN>;
 
@@ -53,6 +61,8 @@ const en: Catalogue = {
     audit: 'Audit log',
     households: 'Households in hardship',
     importApprovals: 'Import approvals',
+    campaigns: 'Aid campaigns',
+    applications: 'Applications',
   },
   header: {
     currentOrg: 'Acting in',
@@ -915,6 +925,14 @@ const en: Catalogue = {
       notFound: 'The household does not exist or is outside your organisations',
     },
   },
+  campaigns: campaignsCatalogue,
+  applications: applicationsCatalogue,
+  rulesPreview: rulesPreviewCatalogue,
+  reach: reachCatalogue,
+  lumpSum: lumpSumCatalogue,
+  followUp: followUpCatalogue,
+  dashboard: dashboardCatalogue,
+  applicationImport: applicationImportCatalogue,
   result: {
     forbiddenTitle: 'No access',
     forbiddenSub: 'Your roles do not allow this page; ask your administrator if you need it.',

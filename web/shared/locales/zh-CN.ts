@@ -1,5 +1,14 @@
 // 简体中文（默认语言）。英文目录 en.ts 必须有完全相同的键（由类型 Catalogue 检查）。
 
+import campaignsCatalogue from './campaigns/campaigns.zh-CN.js';
+import applicationsCatalogue from './campaigns/applications.zh-CN.js';
+import rulesPreviewCatalogue from './campaigns/rulesPreview.zh-CN.js';
+import reachCatalogue from './campaigns/reach.zh-CN.js';
+import lumpSumCatalogue from './campaigns/lumpSum.zh-CN.js';
+import followUpCatalogue from './campaigns/followUp.zh-CN.js';
+import dashboardCatalogue from './campaigns/dashboard.zh-CN.js';
+import applicationImportCatalogue from './campaigns/applicationImport.zh-CN.js';
+
 const zhCN = {
   app: {
     name: '职工服务平台',
@@ -48,6 +57,8 @@ const zhCN = {
     audit: '审计日志',
     households: '困难职工档案',
     importApprovals: '档案导入审核',
+    campaigns: '帮扶活动',
+    applications: '助学申请',
   },
   header: {
     currentOrg: '当前组织',
@@ -910,6 +921,14 @@ const zhCN = {
       notFound: '档案不存在，或不在您的管辖范围内',
     },
   },
+  campaigns: campaignsCatalogue,
+  applications: applicationsCatalogue,
+  rulesPreview: rulesPreviewCatalogue,
+  reach: reachCatalogue,
+  lumpSum: lumpSumCatalogue,
+  followUp: followUpCatalogue,
+  dashboard: dashboardCatalogue,
+  applicationImport: applicationImportCatalogue,
   result: {
     forbiddenTitle: '无权访问',
     forbiddenSub: '您的角色没有访问此页面的权限，如需开通请联系管理员。',

@@ -1,0 +1,7 @@
+import type { JobHandler } from '../../platform/jobs/job-runner.js';
+import type { Services } from '../../platform/context.js';
+
+/** Every background job of the campaigns module (worklist builds, notification sends, lump-sum batches, imports). */
+export function campaignJobHandlers(_services: Services): JobHandler[] {
+  return [];
+}

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Not built yet: this capability's routes are registered here. */
+export function registerCampaignDashboardRoutes(_fastify: FastifyInstance) {}
