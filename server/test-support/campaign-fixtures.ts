@@ -1,4 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { CampaignRules } from '../../contracts/campaigns.js';
+import type { CreateHouseholdInput } from '../../contracts/households.js';
+import { householdMembers, households } from '../db/schema/index.js';
+import { sampleHousehold } from './household-fixtures.js';
 import type { Session, TestApp } from './test-app.js';
 
 /** 金秋助学-style rules: archived deep/relative households, a 低保-multiple line, amounts by stage. */
@@ -73,4 +77,22 @@ export async function makeCampaign(
     if (opened.statusCode !== 200) throw new Error(`open: ${opened.body}`);
   }
   return { programId: program.json().id, campaignId };
+}
+
+/**
+ * A household filed through the API and then put straight into the archive (status 'archived') — a
+ * setup shortcut for campaign tests; the filing workflow itself is tested in the households module.
+ * Returns its id and its members (id, name, stage) as filed.
+ */
+export async function archivedHousehold(t: TestApp, session: Session, orgName: string, overrides: Partial<CreateHouseholdInput> = {}) {
+  const res = await session.post('/api/households', sampleHousehold(t.orgs[orgName].id, overrides));
+  if (res.statusCode !== 201) throw new Error(`household: ${res.body}`);
+  const id = res.json().id as string;
+  await t.database.db.update(households).set({ status: 'archived', archivedAt: new Date() }).where(eq(households.id, id));
+  const members = await t.database.db
+    .select({ id: householdMembers.id, name: householdMembers.name, schoolStage: householdMembers.schoolStage, idHash: householdMembers.idHash })
+    .from(householdMembers)
+    .where(eq(householdMembers.householdId, id))
+    .orderBy(householdMembers.position);
+  return { id, members };
 }

@@ -333,4 +333,5 @@ CREATE INDEX "campaign_worklist_org_idx" ON "campaign_worklist" USING btree ("ca
 CREATE INDEX "campaigns_program_idx" ON "campaigns" USING btree ("program_id","year");--> statement-breakpoint
 CREATE INDEX "lump_sum_batches_campaign_idx" ON "lump_sum_batches" USING btree ("campaign_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "lump_sum_batches_one_open" ON "lump_sum_batches" USING btree ("campaign_id","org_id") WHERE status in ('building', 'previewed');--> statement-breakpoint
-CREATE INDEX "notifications_queued_idx" ON "notifications" USING btree ("created_at") WHERE status = 'queued';
+CREATE INDEX "notifications_queued_idx" ON "notifications" USING btree ("created_at") WHERE status = 'queued';--> statement-breakpoint
+CREATE SEQUENCE "application_no_seq";
