@@ -338,6 +338,12 @@ export const LumpSumBatchStatus = codes({
   failed: ['生成失败', 'Failed'],
 });
 export const ConfirmLumpSumInput = z.strictObject({ note: optionalProse(500) });
+/** A batch for the actor's own subtree, or for the subtree of an org in it. */
+export const StartLumpSumBatchInput = z.strictObject({ orgId: z.uuid().optional() });
+export const DiscardLumpSumInput = z.strictObject({ note: optionalProse(500) });
+/** Why a household in a batch's scope gets nothing: granted already in this campaign, or a rule it fails (in that order). */
+export const LUMP_SUM_EXCLUSIONS = ['already_granted', 'household_status', 'category', 'income_over_threshold'] as const;
+export type LumpSumExclusion = (typeof LUMP_SUM_EXCLUSIONS)[number];
 
 /** Masks a name for the public notice: 张*涛, 李*, 欧阳**. */
 export function maskName(name: string): string {

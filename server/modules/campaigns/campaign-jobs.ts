@@ -1,7 +1,8 @@
 import type { JobHandler } from '../../platform/jobs/job-runner.js';
 import type { Services } from '../../platform/context.js';
+import { lumpSumJobHandlers } from './lump-sum/lump-sum-jobs.js';
 
 /** Every background job of the campaigns module (worklist builds, notification sends, lump-sum batches, imports). */
-export function campaignJobHandlers(_services: Services): JobHandler[] {
-  return [];
+export function campaignJobHandlers(services: Services): JobHandler[] {
+  return [...lumpSumJobHandlers(services)];
 }
