@@ -14,6 +14,8 @@ const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPag
 const HouseholdFormPage = lazy(() => import('../features/households/HouseholdFormPage.js'));
 const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdDetailPage.js'));
 const HouseholdImportPage = lazy(() => import('../features/households/HouseholdImportPage.js'));
+const CampaignFormPage = lazy(() => import('../features/campaigns/CampaignFormPage.js'));
+const CampaignDetailPage = lazy(() => import('../features/campaigns/CampaignDetailPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -21,6 +23,8 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/households/import', permission: 'household.import', page: HouseholdImportPage },
   { path: '/households/:id', permission: 'household.read', page: HouseholdDetailPage },
   { path: '/households/:id/edit', permission: 'household.update', page: HouseholdFormPage },
+  { path: '/campaigns/new', permission: 'campaign.manage', page: CampaignFormPage },
+  { path: '/campaigns/:id', permission: 'campaign.read', page: CampaignDetailPage },
 ];
 
 export function App() {

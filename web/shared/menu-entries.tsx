@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, HomeOutlined, TeamOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, GiftOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 import type zhCN from './locales/zh-CN.js';
@@ -23,6 +23,9 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { path: '/households', label: 'households', icon: <FolderOpenOutlined />, permission: 'household.read' },
   // 档案导入审核: archive imports awaiting a second person (next to the archive and its import).
   { path: '/households/import-approvals', label: 'importApprovals', icon: <FileDoneOutlined />, permission: 'household.review' },
+  // 帮扶活动 (金秋助学 …) and the applications across campaigns.
+  { path: '/campaigns', label: 'campaigns', icon: <GiftOutlined />, permission: 'campaign.read' },
+  { path: '/applications', label: 'applications', icon: <FileTextOutlined />, permission: 'application.read' },
   { path: '/orgs', label: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

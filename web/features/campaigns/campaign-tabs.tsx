@@ -1,0 +1,18 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { Permission } from '../../../contracts/permissions.js';
+import type { CampaignDto } from './campaigns.api.js';
+
+export interface CampaignTab {
+  key: string;
+  /** Catalogue key under `campaigns.tabs.` */
+  label: string;
+  permission: Permission;
+  /** Program kinds the tab belongs to; every kind when left out. */
+  kinds?: Array<CampaignDto['programKind']>;
+  page: LazyExoticComponent<ComponentType<{ campaign: CampaignDto }>>;
+}
+
+/** The campaign page's tabs, in display order. A capability adds its tab here. */
+export const CAMPAIGN_TABS: CampaignTab[] = [
+  { key: 'rules', label: 'rules', permission: 'campaign.read', page: lazy(() => import('./rules/RulesTab.js')) },
+];
