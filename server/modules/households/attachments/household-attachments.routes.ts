@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES, AttachmentUploadQuery, ReasonInput } from '../../../../contracts/households.js';
+import { ATTACHMENT_MAX_BYTES, AttachmentUploadQuery, ReasonInput } from '../../../../contracts/households.js';
 import { text } from '../../../../contracts/text.js';
+import { ATTACHMENT_RAW_BODY_TYPES, logMissingFile, registerRawUploads, sendAttachment } from '../../../platform/attachments.js';
 import type { FileStore } from '../../../platform/file-store.js';
-import { contentDisposition, IdParams, noStore, typed } from '../../../platform/http.js';
+import { IdParams, noStore, typed } from '../../../platform/http.js';
 import { deleteHouseholdAttachment } from './delete-household-attachment.js';
-import { AttachmentFileMissing, listHouseholdAttachments, readHouseholdAttachment } from './household-attachments.js';
+import { listHouseholdAttachments, readHouseholdAttachment } from './household-attachments.js';
 import { uploadHouseholdAttachment } from './upload-household-attachment.js';
 
 const AttachmentParams = z.strictObject({ id: z.uuid(), attachmentId: z.uuid() });
@@ -33,17 +34,8 @@ export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, stor
 
   app.get('/api/households/:id/attachments/:attachmentId/content', { schema: { tags, summary: 'Download an attachment (audited; ID scans need a reason)', params: AttachmentParams, querystring: DownloadQuery, produces: ['application/octet-stream'] }, config: byId }, async (req, reply) => {
     const { id: householdId, attachmentId } = req.params;
-    const { attachment, bytes } = await readHouseholdAttachment({ ctx: req.ctx, store, householdId, attachmentId, reason: req.query.reason }).catch((err: unknown) => {
-      if (err instanceof AttachmentFileMissing) req.log.error({ err: err.cause, attachmentId: err.attachmentId }, 'attachment file missing from storage');
-      throw err;
-    });
-    reply.header('Content-Type', attachment.mimeType);
-    reply.header('Content-Disposition', contentDisposition(attachment.fileName));
-    reply.header('X-Content-Type-Options', 'nosniff');
-    // Opened by mistake in a tab, the file still runs nothing and loads nothing.
-    reply.header('Content-Security-Policy', "default-src 'none'; sandbox");
-    noStore(reply);
-    return reply.send(bytes);
+    const { attachment, bytes } = await readHouseholdAttachment({ ctx: req.ctx, store, householdId, attachmentId, reason: req.query.reason }).catch(logMissingFile(req.log));
+    return sendAttachment(reply, attachment, bytes);
   });
 
   app.delete('/api/households/:id/attachments/:attachmentId', { schema: { tags, summary: 'Delete an attachment (kept, marked deleted, with the reason)', params: AttachmentParams, body: ReasonInput }, config: byId }, async (req) =>
@@ -52,14 +44,12 @@ export function registerHouseholdAttachmentRoutes(fastify: FastifyInstance, stor
 
   // The upload takes the file as the raw body whatever Content-Type the client declares (the type is
   // detected from the bytes), so it lives in its own context with one catch-all buffer parser.
-  void fastify.register(async (raw) => {
-    raw.removeAllContentTypeParsers();
-    raw.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES }, (_req, body, done) => done(null, body));
+  registerRawUploads(fastify, (raw) => {
     typed(raw).post(
       '/api/households/:id/attachments',
       {
         schema: { tags, summary: 'Upload an attachment: the file is the raw body, its type detected from the bytes', params: IdParams, querystring: AttachmentUploadQuery },
-        config: { ...byId, rawBody: ['application/octet-stream', ...Object.values(ATTACHMENT_TYPES)] },
+        config: { ...byId, rawBody: ATTACHMENT_RAW_BODY_TYPES },
         bodyLimit: ATTACHMENT_MAX_BYTES,
       },
       async (req, reply) => {

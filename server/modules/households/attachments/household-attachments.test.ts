@@ -9,7 +9,7 @@ import { sampleHousehold } from '../../../test-support/household-fixtures.js';
 import { TINY_PNG } from '../../../test-support/resource-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../../test-support/test-app.js';
 import { buildHouseholdTemplate } from '../import/households-template.js';
-import { cleanFileName } from './household-attachments.js';
+import { cleanFileName } from '../../../platform/attachments.js';
 
 let t: TestApp;
 let caseworker: Session; // caseworker at E: files and attaches
