@@ -300,21 +300,77 @@ export const StartCampaignNoticeInput = z.strictObject({
 export const ApplicationObjectionInput = z.strictObject({ content: prose(1000).min(1), raisedBy: optionalText(50) });
 export const ResolveApplicationObjectionInput = z.strictObject({ resolution: prose(1000).min(1), upheld: z.boolean() });
 
+/** An application's documents (申请材料), kept in the encrypted file store like the archive's. */
+export const ApplicationAttachmentKind = codes({
+  admission_notice: ['录取通知书', 'Admission notice'],
+  fee_receipt: ['缴费凭证', 'Fee receipt'],
+  hardship_proof: ['困难证明', 'Proof of hardship'],
+  home_visit_photo: ['入户照片', 'Home-visit photo'],
+  other: ['其他', 'Other'],
+});
+/** Kept documents per application (deleted ones do not count). */
+export const APPLICATION_ATTACHMENT_MAX = 100;
+/** Documents may be added until the public notice ends; removed only from a draft. */
+export const ATTACHABLE_APPLICATION_STATUSES: ApplicationStatus[] = ['draft', 'submitted', 'verified', 'district_approved', 'city_approved', 'in_notice'];
+/** `POST /api/applications/:id/attachments?kind=…&fileName=…` with the file as the raw body. */
+export const ApplicationAttachmentUploadQuery = z.strictObject({
+  kind: ApplicationAttachmentKind.schema,
+  fileName: safeText().min(1).max(255),
+});
+export const DeleteApplicationAttachmentInput = z.strictObject({ reason: prose(500).min(1) });
+
+/** `POST /api/application-imports?campaignId=…&orgId=…&filename=…` with the .xlsx file as the raw body. */
+export const APPLICATION_IMPORT_STATUSES = ['queued', 'validating', 'succeeded', 'failed', 'cancelled'] as const;
+export type ApplicationImportStatus = (typeof APPLICATION_IMPORT_STATUSES)[number];
+/** An import as GET /api/application-imports/:id answers it; the errors are masked (sheet, row, column, value, reason in Chinese). */
+export interface ApplicationImportDto {
+  id: string;
+  campaignId: string;
+  orgId: string;
+  orgName: string;
+  filename: string;
+  status: ApplicationImportStatus;
+  jobId: string | null;
+  jobState: string | null;
+  queuePosition: number | null;
+  progress: { phase: 'validating' | 'writing'; rowsRead: number; total?: number; written?: number } | null;
+  totalRows: number;
+  importedApplications: number;
+  errorCount: number;
+  errors: Array<{ sheet: string; row: number; column: string; value: string; reason: string }>;
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
 /** Contact with a student's family during reach (宣传发动, 通知到人). */
 export const ContactMethod = codes({
   sms: ['短信', 'SMS'],
   phone: ['电话', 'Phone call'],
   visit: ['入户', 'Home visit'],
 });
-export const RecordContactInput = z.strictObject({
-  studentIdHash: z.string().regex(/^[0-9a-f]{64}$/, 'a worklist entry key'),
-  method: ContactMethod.schema,
-  contactedOn: z.iso.date(),
-  outcome: z.enum(['reached', 'unreachable', 'declined']),
-  note: optionalProse(500),
-  /** SMS only: the message sent through the notification outbox. */
-  message: prose(300).min(1).optional(),
+/** A worklist entry's key: the student's ID number as its keyed hash (base64url of an HMAC-SHA256), never the number. */
+export const StudentIdHash = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a worklist entry key');
+export const ContactOutcome = codes({
+  reached: ['已通知到', 'Reached'],
+  unreachable: ['联系不上', 'Unreachable'],
+  declined: ['明确不申请', 'Declined'],
 });
+export const RecordContactInput = z
+  .strictObject({
+    studentIdHash: StudentIdHash,
+    method: ContactMethod.schema,
+    contactedOn: z.iso.date(),
+    outcome: ContactOutcome.schema,
+    note: optionalProse(500),
+    /** SMS only: the message sent through the notification outbox. */
+    message: prose(300).min(1).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.method === 'sms' && c.message === undefined) ctx.addIssue({ code: 'custom', path: ['message'], message: 'an SMS needs the message to send' });
+    if (c.method !== 'sms' && c.message !== undefined) ctx.addIssue({ code: 'custom', path: ['message'], message: 'only an SMS carries a message' });
+  });
+export type RecordContactInput = z.infer<typeof RecordContactInput>;
 
 export const FollowUpStatus = codes({
   studying: ['在读', 'Studying'],
@@ -358,3 +414,104 @@ export function maskIdForNotice(idNumber: string): string {
   if (idNumber.length < 8) return '*'.repeat(idNumber.length);
   return idNumber.slice(0, 4) + '*'.repeat(idNumber.length - 6) + idNumber.slice(-2);
 }
+
+/** Why a student is on the reach worklist (通知到人名单). */
+export const WorklistReason = codes({
+  transition: ['升学或高考', 'Entering a school stage or sitting the college entrance exam'],
+  follow_up: ['往年受助回访', 'Aided in an earlier year'],
+});
+export type WorklistReason = (typeof WorklistReason.keys)[number];
+
+/** One student of the worklist as lists and exports show it: masked ID, the household's masked phone. */
+export interface WorklistEntry {
+  studentIdHash: string;
+  studentName: string;
+  studentIdMasked: string;
+  schoolStage: string | null;
+  reason: WorklistReason;
+  householdId: string;
+  householdName: string;
+  caseNo: string;
+  phoneMasked: string | null;
+  orgId: string;
+  orgName: string;
+  reached: boolean;
+  lastContact: { method: string; outcome: string; contactedOn: string; recordedAt: string } | null;
+  applied: boolean;
+}
+
+export interface CampaignContact {
+  id: string;
+  method: string;
+  outcome: string;
+  contactedOn: string;
+  note: string | null;
+  notificationStatus: string | null;
+  recordedByName: string | null;
+  recordedAt: string;
+}
+
+/** The "no one left out" (应助尽助) counts of one org's subtree, or of its own households (`direct`). */
+export interface ReachReportRow {
+  orgId: string;
+  orgName: string;
+  /** Counts only the households filed directly at the org (when it also has children). */
+  direct: boolean;
+  hasChildren: boolean;
+  eligible: number;
+  reached: number;
+  notReached: number;
+  applied: number;
+  notApplied: number;
+}
+export interface ReachReport {
+  worklistBuiltAt: string | null;
+  /** The org drilled into, or null at the top (the participants in the actor's view). */
+  org: { id: string; name: string; parentId: string | null } | null;
+  rows: ReachReportRow[];
+  totals: Omit<ReachReportRow, 'orgId' | 'orgName' | 'direct' | 'hasChildren'>;
+}
+
+/**
+ * Why a student (or a lump-sum household) does not qualify: the reasons of the rules' evaluation
+ * (server/modules/campaigns/rules/evaluate-rules.ts; rules/preview-rules.ts checks that both lists agree).
+ */
+export const IneligibilityReason = codes({
+  household_status: ['档案状态不符', 'Household status not covered'],
+  category: ['困难类别不符', 'Hardship category not covered'],
+  unfiled_not_allowed: ['未建档家庭不受理', 'Households not on file may not apply'],
+  income_over_threshold: ['人均月收入超过标准', 'Income per head over the line'],
+  stage_not_covered: ['就学阶段不在资助范围', 'School stage not covered'],
+  government_aided: ['已获政府资助', 'Already aided by a government scheme'],
+  military_academy: ['军事院校', 'Military academy'],
+  free_normal: ['公费师范生', 'Free normal-school place'],
+});
+
+/** The exclusions of the rules that only an application can show (the archive knows no school). */
+export const ApplicationExclusion = z.enum(['governmentAided', 'militaryAcademy', 'freeNormal']);
+
+const PreviewCount = z.strictObject({ inScope: z.number().int().min(0), qualifying: z.number().int().min(0) });
+
+/**
+ * The rule preview (规则试算, POST /api/campaigns/:id/preview): the households (and, for a per-student
+ * program, the students: members with a school stage) in the actor's view of the campaign's
+ * participants, how many qualify under the rules, their amount, and why the others do not. Counted
+ * from the archive, so the exclusions about schools are left to the applications (`exclusionsAtApplication`).
+ */
+export const RulePreview = z.strictObject({
+  kind: ProgramKind.schema,
+  /** The saved rules' version; null when rules sent with the request (not saved) were previewed. */
+  rulesVersion: z.number().int().min(1).nullable(),
+  households: PreviewCount,
+  /** Null for a lump-sum program, which counts households only. */
+  students: PreviewCount.nullable(),
+  estimatedAmountFen: z.number().int().min(0),
+  /** One row per participant the actor sees, counting the part of its subtree in the actor's; an org under two participants counts under the deeper one. */
+  byOrg: z.array(z.strictObject({ orgId: z.uuid(), orgName: z.string(), households: PreviewCount, students: PreviewCount.nullable(), amountFen: z.number().int().min(0) })),
+  /** Per-student programs: each stage the rules cover or a student in scope is at, in school order. */
+  byStage: z.array(z.strictObject({ stage: SchoolStage.schema, students: z.number().int().min(0), qualifying: z.number().int().min(0), amountFen: z.number().int().min(0) })),
+  /** Each reason the archive can tell, with the students (or lump-sum households) it holds back; one that fails several counts under each. */
+  reasons: z.array(z.strictObject({ reason: IneligibilityReason.schema, students: z.number().int().min(0).optional(), households: z.number().int().min(0).optional() })),
+  exclusionsAtApplication: z.array(ApplicationExclusion),
+});
+export type RulePreview = z.infer<typeof RulePreview>;
