@@ -21,6 +21,7 @@ import { getOrgInScope } from '../../orgs/orgs.queries.js';
 import { getCampaignInScope } from '../campaigns.queries.js';
 import { presentApplicationDetail, presentApplicationListItem } from './applications.presenter.js';
 import { APPLICATION_SORTS, getApplicationInScope, listApplications, loadApplicationParts } from './applications.queries.js';
+import { registerApplicationAttachmentRoutes } from './attachments/application-attachments.routes.js';
 import { bulkApplicationStep } from './bulk-application-step.js';
 import { createApplication } from './create-application.js';
 import { recordApplicationObjection, releaseFromNotice, resolveApplicationObjection, startCampaignNotice } from './notice.js';
@@ -58,11 +59,12 @@ const STEP_ROUTES: Array<{ path: string; step: ApplicationStep; summary: string;
 
 const ObjectionParams = z.strictObject({ id: z.uuid(), objectionId: z.uuid() });
 
-export function registerApplicationRoutes(fastify: FastifyInstance, _files: FileStore) {
+export function registerApplicationRoutes(fastify: FastifyInstance, files: FileStore) {
   const app = typed(fastify);
   const tags = ['applications'];
   const byId = { resource: 'application' };
   const byCampaign = { resource: 'campaign' };
+  registerApplicationAttachmentRoutes(fastify, files);
 
   app.get('/api/applications', { schema: { tags, summary: 'List applications (masked), by campaign, status, org subtree, stage', querystring: ApplicationListQuery } }, async (req, reply) => {
     const actor = await authorize(req.ctx, 'application.read');
