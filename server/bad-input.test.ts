@@ -12,6 +12,7 @@ import type { RegisteredRoute } from './app.js';
 import { snapshotTables } from './test-support/db-snapshot.js';
 import { sampleHousehold, uniqueIdNumber } from './test-support/household-fixtures.js';
 import { makeHouseholdAttachment, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
+import { goldenAutumnRules, makeCampaign } from './test-support/campaign-fixtures.js';
 
 /**
  * Every write route against bad input: a 4xx (never a 500) with `error.code`, the field named where
@@ -25,6 +26,9 @@ let targetUser: string;
 let movable: string; // an org under E that a move would take
 let household: string; // a household of E, as filed (applied)
 let attachment: string; // an attachment of that household
+let campaign: string; // an open 金秋助学 campaign of A in which B takes part
+let program: string; // its program
+let application: string; // a draft application of E in it
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -37,6 +41,10 @@ beforeAll(async () => {
   if (filed.statusCode !== 201) throw new Error(filed.body);
   household = filed.json().id;
   attachment = await makeHouseholdAttachment(t, household);
+  ({ campaignId: campaign, programId: program } = await makeCampaign(t, admin, { orgName: 'A', participants: ['B'] }));
+  const app = await admin.post('/api/applications', { ...(SAMPLE_BODIES['POST /api/applications'](t, 'E') as object), campaignId: campaign });
+  if (app.statusCode !== 201) throw new Error(app.body);
+  application = app.json().id;
 });
 afterAll(() => t.close());
 
@@ -59,6 +67,8 @@ interface Route {
 /** The valid body the route walker uses (test-support/resource-fixtures.ts), aimed at E. */
 const sample = (route: string) => () => SAMPLE_BODIES[route](t, 'E') as Record<string, unknown>;
 const byHousehold = { id: () => household };
+const byCampaign = { id: () => campaign };
+const byApplication = { id: () => application };
 
 /**
  * Every JSON write route, keyed "METHOD /url" as registered. A route added to the app fails the
@@ -106,6 +116,26 @@ const ROUTES: Record<string, Route> = {
   'POST /api/household-imports/:id/approve': { valid: () => ({ reason: '核对无误' }), nothingRequired: true },
   'POST /api/household-imports/:id/reject': { valid: () => ({ reason: '数据有误' }) },
   'POST /api/background-jobs/:id/cancel': {},
+  'POST /api/programs': { valid: () => ({ code: 'BAD-INPUT', name: '坏输入项目', kind: 'per_student' }) },
+  'POST /api/campaigns': { valid: () => ({ ...sample('POST /api/campaigns')(), programId: program }) },
+  'PATCH /api/campaigns/:id': { ...byCampaign, valid: () => ({ name: '改名', version: 1 }) },
+  'PUT /api/campaigns/:id/rules': { ...byCampaign, valid: () => ({ rules: goldenAutumnRules(), version: 1 }) },
+  'POST /api/campaigns/:id/status': { ...byCampaign, valid: () => ({ status: 'closed' }) },
+  'POST /api/campaigns/:id/notice': { ...byCampaign, valid: () => ({ noticeDays: 5 }), nothingRequired: true },
+  'POST /api/campaigns/:id/release-notice': byCampaign,
+  'POST /api/applications': { valid: () => ({ ...sample('POST /api/applications')(), campaignId: campaign }) },
+  'PATCH /api/applications/:id': { ...byApplication, valid: () => ({ major: '采矿工程', version: 1 }) },
+  'POST /api/applications/:id/submit': byApplication,
+  ...Object.fromEntries(
+    ['verify', 'approve-district', 'approve-city', 'return', 'reject', 'withdraw'].map((step) => [`POST /api/applications/:id/${step}`, { ...byApplication, valid: () => ({ reason: '材料齐全' }), nothingRequired: true }]),
+  ),
+  'POST /api/applications/bulk-step': { valid: () => ({ step: 'verify', ids: [application] }) },
+  'POST /api/applications/:id/reveal': { ...byApplication, valid: () => ({ field: 'studentIdNumber', reason: '核对身份' }) },
+  'POST /api/applications/:id/objections': { ...byApplication, valid: () => ({ content: '有群众反映其家庭收入较高' }) },
+  'POST /api/applications/:id/objections/:objectionId/resolve': { ...byApplication, valid: () => ({ resolution: '经核实不属实', upheld: false }) },
+  'POST /api/campaigns/:id/lump-sum-batches': { valid: () => ({ orgId: t.orgs.E.id }), nothingRequired: true },
+  'POST /api/lump-sum-batches/:id/confirm': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
+  'POST /api/lump-sum-batches/:id/discard': { valid: () => ({ note: '名单有误' }), nothingRequired: true },
 };
 
 /**
@@ -280,6 +310,92 @@ const CASES: Case[] = [
   missing('POST /api/household-imports/:id/reject', ['reason']),
   v('POST /api/household-imports/:id/reject', { reason: 1 }, ['body.reason'], 'wrong types: a number for the reason'),
   v('POST /api/household-imports/:id/reject', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  // programs and campaigns
+  missing('POST /api/programs', ['code', 'name', 'kind']),
+  v('POST /api/programs', { kind: 'per_family', code: 'a b' }, ['body.kind', 'body.code'], 'a kind outside the list and a malformed code'),
+  v('POST /api/programs', { name: 7, kind: ['per_student'] }, ['body.name', 'body.kind'], 'wrong types'),
+  v('POST /api/programs', { name: LONG, description: LONG }, ['body.name', 'body.description'], 'over-long name and description'),
+  missing('POST /api/campaigns', ['programId', 'orgId', 'name', 'year', 'applyFrom', 'applyTo', 'rules', 'participants']),
+  v('POST /api/campaigns', { name: 5, year: '2026', participants: {} }, ['body.name', 'body.year', 'body.participants'], 'wrong types'),
+  v('POST /api/campaigns', { name: LONG }, ['body.name'], 'an over-long name'),
+  v('POST /api/campaigns', { year: 1900, applyFrom: '2026-02-30', noticeDays: 0 }, ['body.year', 'body.applyFrom', 'body.noticeDays'], 'a year, a date and notice days out of range'),
+  v('POST /api/campaigns', { applyFrom: '2026-12-01', applyTo: '2026-06-01' }, ['body.applyTo'], 'a window that ends before it starts'),
+  v('POST /api/campaigns', { participants: [] }, ['body.participants'], 'no participants'),
+  v('POST /api/campaigns', { participants: [{ orgId: MISSING_UUID, budgetFen: 10.5 }] }, ['body.participants.0.budgetFen'], 'a fractional budget'),
+  v('POST /api/campaigns', { rules: { ...goldenAutumnRules(), amounts: [{ stage: 'senior', filedFen: -1, unfiledFen: 2 }] } }, ['body.rules.amounts.0.filedFen'], 'a negative amount'),
+  v('POST /api/campaigns', { rules: { ...goldenAutumnRules(), amounts: [{ stage: 'senior', filedFen: 1, unfiledFen: 2 }] } }, ['body.rules.amounts'], 'stages without amounts'),
+  v('POST /api/campaigns', { rules: { ...goldenAutumnRules(), incomeThreshold: { defaultMonthlyFen: 100, regions: [{ regionCode: '4108', dibaoMonthlyFen: 0, multiplePercent: 5000 }] } } }, ['body.rules.incomeThreshold.regions.0.regionCode', 'body.rules.incomeThreshold.regions.0.dibaoMonthlyFen', 'body.rules.incomeThreshold.regions.0.multiplePercent'], 'a malformed region line'),
+  v('POST /api/campaigns', { status: 'open', rulesVersion: 9 }, ['body.status', 'body.rulesVersion'], 'unknown fields status and rulesVersion'),
+  { route: 'POST /api/campaigns', what: 'a program that does not exist', body: withExtra('POST /api/campaigns', { programId: MISSING_UUID }), status: 400, code: 'VALIDATION', fields: ['body.programId'] },
+  missing('PATCH /api/campaigns/:id', ['version']),
+  v('PATCH /api/campaigns/:id', { version: '1', applyFrom: 20260101 }, ['body.version', 'body.applyFrom'], 'wrong types'),
+  v('PATCH /api/campaigns/:id', { name: LONG }, ['body.name'], 'an over-long name'),
+  v('PATCH /api/campaigns/:id', { name: '  ', noticeDays: 31 }, ['body.name', 'body.noticeDays'], 'a blank name and too many notice days'),
+  v('PATCH /api/campaigns/:id', { stepActors: { verify: ['club'] } }, ['body.stepActors.verify.0', 'body.stepActors.approve_district'], 'step actors of an unknown org type, a step left out'),
+  v('PATCH /api/campaigns/:id', { rules: goldenAutumnRules() }, ['body.rules'], 'an unknown field rules (saved on their own route)'),
+  missing('PUT /api/campaigns/:id/rules', ['rules', 'version']),
+  v('PUT /api/campaigns/:id/rules', { rules: 'all', version: 1.5 }, ['body.rules', 'body.version'], 'wrong types'),
+  v('PUT /api/campaigns/:id/rules', { rules: { ...goldenAutumnRules(), inKindItems: [{ item: LONG, quantity: 1 }] } }, ['body.rules.inKindItems.0.item'], 'an over-long in-kind item'),
+  v('PUT /api/campaigns/:id/rules', { rules: { ...goldenAutumnRules(), categories: [], stages: ['kindergarten'] } }, ['body.rules.categories', 'body.rules.stages.0'], 'no category and an unknown stage'),
+  v('PUT /api/campaigns/:id/rules', { rules: { ...goldenAutumnRules(), exclusions: { governmentAided: 'yes' } } }, ['body.rules.exclusions.governmentAided', 'body.rules.exclusions.militaryAcademy', 'body.rules.exclusions.freeNormal'], 'exclusions of the wrong type and missing'),
+  missing('POST /api/campaigns/:id/status', ['status']),
+  v('POST /api/campaigns/:id/status', { status: 'archived' }, ['body.status'], 'a status outside the list'),
+  v('POST /api/campaigns/:id/status', { status: 1 }, ['body.status'], 'wrong types: a number for the status'),
+  v('POST /api/campaigns/:id/status', { status: LONG }, ['body.status'], 'an over-long status'),
+  v('POST /api/campaigns/:id/notice', { noticeDays: 0, ids: ['x'] }, ['body.noticeDays', 'body.ids.0'], 'zero days and an id that is not a uuid'),
+  v('POST /api/campaigns/:id/notice', { noticeDays: '5' }, ['body.noticeDays'], 'wrong types: a string for the days'),
+  v('POST /api/campaigns/:id/notice', { ids: [LONG] }, ['body.ids.0'], 'an over-long id'),
+  // applications
+  missing('POST /api/applications', ['campaignId', 'orgId', 'schoolName', 'schoolStage', 'admissionYear']),
+  v('POST /api/applications', { admissionYear: '2026', governmentAided: 'no' }, ['body.admissionYear', 'body.governmentAided'], 'wrong types'),
+  v('POST /api/applications', { tuitionFen: 5200.5, nationalAid: ['lottery'], schoolKind: 'private' }, ['body.tuitionFen', 'body.nationalAid.0', 'body.schoolKind'], 'fractional fen, national aid and school kind outside the lists'),
+  v('POST /api/applications', { student: { name: '赵晓雪', idNumber: '410803200701150012' } }, ['body.student.idNumber'], 'a student ID number with a wrong check digit'),
+  v('POST /api/applications', { householdId: MISSING_UUID }, ['body.unfiled', 'body.memberId', 'body.student'], 'a filed household together with unfiled data and no member'),
+  v('POST /api/applications', { unfiled: undefined, student: undefined }, ['body.householdId', 'body.student'], 'neither a household nor unfiled data'),
+  v('POST /api/applications', { fiveClears: { household: { checked: 'yes' } } }, ['body.fiveClears.household.checked', 'body.fiveClears.aid_received'], 'five clears of the wrong type and missing'),
+  v('POST /api/applications', { schoolName: LONG, wish: LONG }, ['body.schoolName', 'body.wish'], 'over-long school and wish'),
+  v('POST /api/applications', { status: 'ready', approvedAmountFen: 1 }, ['body.status', 'body.approvedAmountFen'], 'unknown fields status and approvedAmountFen'),
+  { route: 'POST /api/applications', what: 'a campaign that does not exist', body: withExtra('POST /api/applications', { campaignId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  missing('PATCH /api/applications/:id', ['version']),
+  v('PATCH /api/applications/:id', { version: 'one', tuitionFen: '5000' }, ['body.version', 'body.tuitionFen'], 'wrong types'),
+  v('PATCH /api/applications/:id', { schoolName: LONG, major: LONG }, ['body.schoolName', 'body.major'], 'over-long school and major'),
+  v('PATCH /api/applications/:id', { schoolStage: 'kindergarten', amountFen: -5 }, ['body.schoolStage', 'body.amountFen'], 'an unknown stage and a negative amount'),
+  v('PATCH /api/applications/:id', { campaignId: MISSING_UUID, status: 'ready' }, ['body.campaignId', 'body.status'], 'unknown fields campaignId and status'),
+  ...(['verify', 'approve-district', 'approve-city', 'return', 'reject', 'withdraw'] as const).flatMap((step): Case[] => {
+    const route = `POST /api/applications/:id/${step}`;
+    return [
+      v(route, { reason: LONG }, ['body.reason'], 'an over-long reason'),
+      v(route, { amountFen: '5000' }, ['body.amountFen'], 'wrong types: a string for the amount'),
+      v(route, { status: 'ready' }, ['body.status'], 'an unknown field status'),
+    ];
+  }),
+  missing('POST /api/applications/bulk-step', ['step', 'ids']),
+  v('POST /api/applications/bulk-step', { ids: 'all' }, ['body.ids'], 'wrong types: a string for the ids'),
+  v('POST /api/applications/bulk-step', { step: LONG }, ['body.step'], 'an over-long step'),
+  v('POST /api/applications/bulk-step', { step: 'pay', ids: [] }, ['body.step', 'body.ids'], 'a step outside the list and no ids'),
+  v('POST /api/applications/bulk-step', { ids: Array(501).fill(MISSING_UUID) }, ['body.ids'], 'too many ids'),
+  missing('POST /api/applications/:id/reveal', ['field', 'reason']),
+  v('POST /api/applications/:id/reveal', { reason: 5 }, ['body.reason'], 'wrong types: a number for the reason'),
+  v('POST /api/applications/:id/reveal', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  v('POST /api/applications/:id/reveal', { field: 'bankCard' }, ['body.field'], 'a field outside the list'),
+  missing('POST /api/applications/:id/objections', ['content']),
+  v('POST /api/applications/:id/objections', { content: 5 }, ['body.content'], 'wrong types: a number for the content'),
+  v('POST /api/applications/:id/objections', { content: LONG, raisedBy: LONG }, ['body.content', 'body.raisedBy'], 'over-long content and raiser'),
+  missing('POST /api/applications/:id/objections/:objectionId/resolve', ['resolution', 'upheld']),
+  v('POST /api/applications/:id/objections/:objectionId/resolve', { upheld: 'no' }, ['body.upheld'], 'wrong types: a string for upheld'),
+  v('POST /api/applications/:id/objections/:objectionId/resolve', { resolution: LONG }, ['body.resolution'], 'an over-long resolution'),
+  // lump-sum batches
+  v('POST /api/campaigns/:id/lump-sum-batches', { orgId: 'E' }, ['body.orgId'], 'wrong types: an org name for the id'),
+  v('POST /api/campaigns/:id/lump-sum-batches', { orgId: 42 }, ['body.orgId'], 'wrong types: a number for the org'),
+  v('POST /api/campaigns/:id/lump-sum-batches', { campaignId: MISSING_UUID, rulesVersion: 1 }, ['body.campaignId', 'body.rulesVersion'], 'unknown fields campaignId and rulesVersion'),
+  ...(['confirm', 'discard'] as const).flatMap((verb): Case[] => {
+    const route = `POST /api/lump-sum-batches/:id/${verb}`;
+    return [
+      v(route, { note: 7 }, ['body.note'], 'wrong types: a number for the note'),
+      v(route, { note: LONG }, ['body.note'], 'an over-long note'),
+      v(route, { status: 'confirmed', grants: 3 }, ['body.status', 'body.grants'], 'unknown fields status and grants'),
+    ];
+  }),
 ];
 
 // The same faults on every route: malformed JSON, an empty JSON body, a body that is not an object,

@@ -1,6 +1,8 @@
 import type { Session, TestApp } from './test-app.js';
 import { sampleHousehold } from './household-fixtures.js';
 import { buildHouseholdTemplate } from '../modules/households/import/households-template.js';
+import { goldenAutumnRules, makeCampaign } from './campaign-fixtures.js';
+import { uniqueIdNumber } from './household-fixtures.js';
 
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();
@@ -19,12 +21,35 @@ async function makeHousehold(t: TestApp, orgName: string): Promise<string> {
   return res.json().id;
 }
 
+/** An unfiled application's body for a student at `orgName` (an open campaign's id). */
+export function sampleApplication(t: TestApp, orgName: string, campaignId: string) {
+  return {
+    campaignId,
+    orgId: t.orgs[orgName].id,
+    unfiled: { name: '赵建军', idNumber: uniqueIdNumber(1976), householdSize: 4, incomePerHeadMonthlyFen: 90000, regionCode: '410803', hardship: '家庭临时困难' },
+    student: { name: '赵晓雪', idNumber: uniqueIdNumber(2007) },
+    schoolName: '河南理工大学',
+    schoolStage: 'undergraduate',
+    admissionYear: 2026,
+  };
+}
+
 /**
  * How the route walker makes one record of each resource kind inside a fixture org. A module whose
  * routes declare `config: { resource: 'x' }` adds a maker for 'x' here.
  */
 export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Promise<string>> = {
   org: async (t, orgName) => t.orgs[orgName].id,
+  // A campaign organised at the org with itself taking part; A's has only C taking part, so B does not see it.
+  campaign: async (t, orgName) => (await makeCampaign(t, await makerAtRoot(t), { orgName, participants: [orgName === 'A' ? 'C' : orgName] })).campaignId,
+  // A draft application of the org, in a campaign of its own.
+  application: async (t, orgName) => {
+    const s = await makerAtRoot(t);
+    const { campaignId } = await makeCampaign(t, s, { orgName, participants: [orgName] });
+    const res = await s.post('/api/applications', sampleApplication(t, orgName, campaignId));
+    if (res.statusCode !== 201) throw new Error(`application fixture: ${res.body}`);
+    return res.json().id;
+  },
   household: makeHousehold,
   household_transfer: async (t, orgName) => {
     // A household of G (or F), offered to orgName: only orgName's subtree may accept it.
@@ -49,7 +74,17 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
     return (await s.get(`/api/household-imports/${importId}`)).json().jobId;
   },
   user: async (t, orgName) => t.createUser(`walk-${orgName.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`, orgName, ['caseworker']),
+  lump_sum_batch: async (t, orgName) => {
+    // A previewed batch of orgName's subtree in a city lump-sum campaign, built by the root maker (so another person may confirm it).
+    const s = await makerAtRoot(t);
+    if (!lumpSumCampaigns.has(t)) lumpSumCampaigns.set(t, makeCampaign(t, s, { orgName: 'A', participants: ['A'], kind: 'per_household' }).then((c) => c.campaignId));
+    const res = await s.post(`/api/campaigns/${await lumpSumCampaigns.get(t)!}/lump-sum-batches`, { orgId: t.orgs[orgName].id });
+    if (res.statusCode !== 202) throw new Error(`lump-sum batch fixture: ${res.body}`);
+    await t.app.jobs.settled();
+    return res.json().batchId;
+  },
 };
+const lumpSumCampaigns = new WeakMap<TestApp, Promise<string>>();
 
 /** The smallest valid PNG (1×1, transparent): a file every attachment route accepts. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -111,10 +146,40 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'DELETE /api/households/:id/attachments/:attachmentId': () => ({ reason: '上传错了文件' }),
   'POST /api/household-imports/:id/approve': () => ({}),
   'POST /api/household-imports/:id/reject': () => ({ reason: '与纸质档案不符' }),
+  'POST /api/programs': () => ({ code: `W-${Math.random().toString(36).slice(2, 8)}`.toUpperCase(), name: '走查项目', kind: 'per_student' }),
+  'POST /api/campaigns': (t, target) => ({
+    programId: '00000000-0000-4000-8000-000000000000', // a program of nothing: bad-input.test.ts puts a real one
+    orgId: t.orgs[target].id,
+    name: '走查活动',
+    year: 2026,
+    applyFrom: '2026-01-01',
+    applyTo: '2026-12-31',
+    rules: goldenAutumnRules(),
+    participants: [{ orgId: t.orgs[target].id, budgetFen: 100000 }],
+  }),
+  'PATCH /api/campaigns/:id': () => ({ name: '走查改名', version: 1 }),
+  'PUT /api/campaigns/:id/rules': () => ({ rules: goldenAutumnRules(), version: 1 }),
+  'POST /api/campaigns/:id/status': () => ({ status: 'closed' }),
+  'POST /api/campaigns/:id/notice': () => ({}),
+  'POST /api/applications': (t, target) => sampleApplication(t, target, '00000000-0000-4000-8000-000000000000'),
+  'PATCH /api/applications/:id': () => ({ major: '采矿工程', version: 1 }),
+  'POST /api/applications/:id/verify': () => ({}),
+  'POST /api/applications/:id/approve-district': () => ({}),
+  'POST /api/applications/:id/approve-city': () => ({}),
+  'POST /api/applications/:id/return': () => ({ reason: '材料不全' }),
+  'POST /api/applications/:id/reject': () => ({ reason: '不符合条件' }),
+  'POST /api/applications/:id/withdraw': () => ({ reason: '家长放弃' }),
+  'POST /api/applications/bulk-step': () => ({ step: 'verify', ids: ['00000000-0000-4000-8000-000000000000'] }),
+  'POST /api/applications/:id/reveal': () => ({ field: 'studentIdNumber', reason: '核对身份' }),
+  'POST /api/applications/:id/objections': () => ({ content: '有群众反映其家庭收入较高' }),
+  'POST /api/applications/:id/objections/:objectionId/resolve': () => ({ resolution: '经核实不属实', upheld: false }),
+  'POST /api/campaigns/:id/lump-sum-batches': (t, target) => ({ orgId: t.orgs[target].id }),
+  'POST /api/lump-sum-batches/:id/confirm': () => ({ note: '核对无误' }),
+  'POST /api/lump-sum-batches/:id/discard': () => ({ note: '名单有误' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */
 export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/users', 'POST /api/households']);
 
 /** Reachable without a session. Anything else public fails the walker. */
-export const PUBLIC_ALLOW_LIST = new Set(['GET /api/health', 'POST /api/auth/sign-in']);
+export const PUBLIC_ALLOW_LIST = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/public/campaigns/:id/notice']);
