@@ -44,7 +44,7 @@ export function registerCampaignRoutes(fastify: FastifyInstance, files: FileStor
 
   app.get('/api/campaigns', { schema: { tags, summary: 'Campaigns the actor organises or takes part in', querystring: CampaignListQuery } }, async (req) => {
     const actor = await authorize(req.ctx, 'campaign.read');
-    return { items: (await listCampaigns(req.ctx.db, actor, req.query)).map((c) => presentCampaign(c)) };
+    return { items: (await listCampaigns(req.ctx.db, actor, req.query)).map((c) => presentCampaign(actor, c)) };
   });
 
   app.post('/api/campaigns', { schema: { tags, summary: 'Create a campaign (in preparation) with its rules and participants', body: CreateCampaignInput } }, async (req, reply) => {
@@ -56,7 +56,7 @@ export function registerCampaignRoutes(fastify: FastifyInstance, files: FileStor
   app.get('/api/campaigns/:id', { schema: { tags, summary: 'One campaign with its rules, step actors and participants', params: IdParams }, config: byId }, async (req) => {
     const actor = await authorize(req.ctx, 'campaign.read');
     const c = await getCampaignInScope(req.ctx.db, actor, req.params.id);
-    return presentCampaign(c, await listParticipants(req.ctx.db, c.id));
+    return presentCampaign(actor, c, await listParticipants(req.ctx.db, c.id));
   });
 
   app.patch('/api/campaigns/:id', { schema: { tags, summary: 'Change the name, window, notice days, step actors or participants', params: IdParams, body: UpdateCampaignInput }, config: byId }, async (req) =>

@@ -12,7 +12,6 @@ export interface ProgramDto {
   name: string;
   kind: 'per_student' | 'per_household';
   description: string | null;
-  orgId: string;
 }
 
 export interface CampaignDto {
@@ -21,7 +20,8 @@ export interface CampaignDto {
   programName: string;
   programCode: string;
   programKind: 'per_student' | 'per_household';
-  orgId: string;
+  /** Null when the organiser is above the viewer's org (its name is shown, not its id). */
+  orgId: string | null;
   orgName: string;
   name: string;
   year: number;
@@ -34,7 +34,7 @@ export interface CampaignDto {
   stepActors: StepActors;
   worklistBuiltAt: string | null;
   version: number;
-  participants?: Array<{ orgId: string; orgName: string; orgType: string; budgetFen: number }>;
+  participants?: Array<{ orgId: string | null; orgName: string; orgType: string; budgetFen: number }>;
 }
 
 export function usePrograms() {
