@@ -89,3 +89,11 @@ export function useSetCampaignStatus(id: string) {
   const invalidate = useInvalidateCampaigns();
   return useMutation({ mutationFn: (status: CampaignDto['status']) => api.post(`/api/campaigns/${id}/status`, { status }), onSuccess: invalidate });
 }
+
+export function useUpdateCampaign(id: string) {
+  const invalidate = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (body: { version: number; name?: string; applyFrom?: string; applyTo?: string; noticeDays?: number; stepActors?: StepActors }) => api.patch<{ version: number }>(`/api/campaigns/${id}`, body),
+    onSuccess: invalidate,
+  });
+}

@@ -9,6 +9,7 @@ import { useSaveRules, type CampaignDto } from '../campaigns.api.js';
 import { formToRules, rulesToForm, type RulesFormValues } from './rules-form.js';
 import { RulesFields } from './RulesFields.js';
 import { RulesPreview } from './RulesPreview.js';
+import { StepActorsCard } from '../StepActorsCard.js';
 
 /** 规则设置: the campaign's rules, edited with validation and previewed (试算) before they are saved. */
 export default function RulesTab({ campaign }: { campaign: CampaignDto }) {
@@ -48,6 +49,7 @@ export default function RulesTab({ campaign }: { campaign: CampaignDto }) {
         </Button>
       </Space>
       <RulesPreview campaignId={campaign.id} rules={previewRules} />
+      <StepActorsCard campaign={campaign} />
     </Space>
   );
 }

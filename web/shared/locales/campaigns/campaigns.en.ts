@@ -43,6 +43,14 @@ const campaigns: Widen<typeof zh> = {
     create: 'Create campaign',
     created: 'Campaign created',
   },
+  stepActors: {
+    title: 'Approval steps',
+    hint: 'Which level acts at each step (whoever submitted cannot approve)',
+    verify: 'Verify',
+    approve_district: 'County/district approval',
+    approve_city: 'City approval',
+    notice: 'Public notice and release',
+  },
   rules: {
     title: 'Rules',
     versionNote: 'Rules version {{version}}. A change moves previews and new proposals only; approved amounts never change.',

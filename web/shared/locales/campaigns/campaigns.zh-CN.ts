@@ -41,6 +41,14 @@ const campaigns = {
     create: '创建活动',
     created: '活动已创建',
   },
+  stepActors: {
+    title: '审批流程',
+    hint: '每一步由哪一级组织办理（提交人不能审批本人提交的申请）',
+    verify: '核实',
+    approve_district: '县（市、区）审批',
+    approve_city: '市总审批',
+    notice: '公示与转待发放',
+  },
   rules: {
     title: '资助规则',
     versionNote: '当前为第 {{version}} 版规则。修改规则只影响试算和新申请的建议金额，已审批的金额不会改变。',
