@@ -11,6 +11,8 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; orgCo
   { username: 'zz.caseworker', displayName: '中站区帮扶专干', orgCode: 'JZ-ZZ', roles: ['caseworker'] },
   { username: 'fc.caseworker', displayName: '府城街道帮扶专干', orgCode: 'JZ-ZZ-FC', roles: ['caseworker'] },
   { username: 'zg2.caseworker', displayName: '赵固二矿工会干事', orgCode: 'JZ-JM-ZG2', roles: ['caseworker'] },
+  { username: 'zg2.reviewer', displayName: '赵固二矿工会主席', orgCode: 'JZ-JM-ZG2', roles: ['reviewer'] },
+  { username: 'jm.reviewer', displayName: '焦煤集团工会审核员', orgCode: 'JZ-JM', roles: ['reviewer'] },
   { username: 'finance', displayName: '市总工会财务', orgCode: 'JZ', roles: ['finance_officer'] },
   { username: 'jobs', displayName: '市总工会就业专员', orgCode: 'JZ', roles: ['jobs_officer'] },
   { username: 'sysadmin', displayName: '系统管理员', orgCode: 'JZ', roles: ['system_admin'] },
