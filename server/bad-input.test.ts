@@ -136,6 +136,7 @@ const ROUTES: Record<string, Route> = {
   'POST /api/campaigns/:id/lump-sum-batches': { valid: () => ({ orgId: t.orgs.E.id }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/confirm': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/discard': { valid: () => ({ note: '名单有误' }), nothingRequired: true },
+  'POST /api/applications/:id/follow-ups': { ...byApplication, valid: () => ({ year: 2026, status: 'internship', employer: '焦作市某机械厂', note: '实习顺利', contactedOn: '2026-03-01' }) },
 };
 
 /**
@@ -396,6 +397,14 @@ const CASES: Case[] = [
       v(route, { status: 'confirmed', grants: 3 }, ['body.status', 'body.grants'], 'unknown fields status and grants'),
     ];
   }),
+  // follow-ups
+  missing('POST /api/applications/:id/follow-ups', ['year', 'status', 'contactedOn']),
+  v('POST /api/applications/:id/follow-ups', { year: '2026', status: 'working', contactedOn: '2026/03/01' }, ['body.year', 'body.status', 'body.contactedOn'], 'wrong types: a string year, a status outside the list, a date'),
+  v('POST /api/applications/:id/follow-ups', { year: 1999 }, ['body.year'], 'a year out of range'),
+  v('POST /api/applications/:id/follow-ups', { employer: LONG, note: LONG }, ['body.employer', 'body.note'], 'over-long employer and note'),
+  v('POST /api/applications/:id/follow-ups', { applicationId: MISSING_UUID, recordedBy: MISSING_UUID }, ['body.applicationId', 'body.recordedBy'], 'unknown fields applicationId and recordedBy'),
+  v('POST /api/applications/:id/follow-ups', { status: 'employed', employer: null }, ['body.employer'], 'an employed student without the employer'),
+  v('POST /api/applications/:id/follow-ups', { contactedOn: '2099-01-01' }, ['body.contactedOn'], 'a contact still to come'),
 ];
 
 // The same faults on every route: malformed JSON, an empty JSON body, a body that is not an object,

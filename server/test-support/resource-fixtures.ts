@@ -75,16 +75,16 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
   },
   user: async (t, orgName) => t.createUser(`walk-${orgName.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}`, orgName, ['caseworker']),
   lump_sum_batch: async (t, orgName) => {
-    // A previewed batch of orgName's subtree in a city lump-sum campaign, built by the root maker (so another person may confirm it).
+    // A previewed batch of the org in a lump-sum campaign of its own (A's has only C taking part, as for
+    // 'campaign'), built by the root maker, so another person may confirm it.
     const s = await makerAtRoot(t);
-    if (!lumpSumCampaigns.has(t)) lumpSumCampaigns.set(t, makeCampaign(t, s, { orgName: 'A', participants: ['A'], kind: 'per_household' }).then((c) => c.campaignId));
-    const res = await s.post(`/api/campaigns/${await lumpSumCampaigns.get(t)!}/lump-sum-batches`, { orgId: t.orgs[orgName].id });
+    const { campaignId } = await makeCampaign(t, s, { orgName, participants: [orgName === 'A' ? 'C' : orgName], kind: 'per_household' });
+    const res = await s.post(`/api/campaigns/${campaignId}/lump-sum-batches`, { orgId: t.orgs[orgName].id });
     if (res.statusCode !== 202) throw new Error(`lump-sum batch fixture: ${res.body}`);
     await t.app.jobs.settled();
     return res.json().batchId;
   },
 };
-const lumpSumCampaigns = new WeakMap<TestApp, Promise<string>>();
 
 /** The smallest valid PNG (1×1, transparent): a file every attachment route accepts. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -176,6 +176,7 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/campaigns/:id/lump-sum-batches': (t, target) => ({ orgId: t.orgs[target].id }),
   'POST /api/lump-sum-batches/:id/confirm': () => ({ note: '核对无误' }),
   'POST /api/lump-sum-batches/:id/discard': () => ({ note: '名单有误' }),
+  'POST /api/applications/:id/follow-ups': () => ({ year: 2026, status: 'studying', contactedOn: '2026-03-01' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */
