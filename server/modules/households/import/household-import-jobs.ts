@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { backgroundJobs, householdImports, orgs } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { authorize, pathInScope } from '../../../platform/authz.js';
 import type { DbOrTx } from '../../../db/client.js';
 import type { Actor, Ctx } from '../../../platform/context.js';
 import { notFound } from '../../../platform/errors.js';
+import { importErrorReportXlsx } from '../../../platform/import-error-report.js';
 import { enqueueJob, queuePosition } from '../../../platform/jobs/job-queries.js';
 import { assertXlsxWithinBounds } from '../../../platform/xlsx-bounds.js';
 import { authorizeImport } from './import-households.js';
@@ -94,17 +94,5 @@ export async function getHouseholdImport({ ctx, id }: { ctx: Ctx; id: string }) 
 /** The error report: one line per bad cell (sheet, row, column, value, reason), in Chinese. */
 export async function buildImportErrorReport({ ctx, id }: { ctx: Ctx; id: string }): Promise<Buffer> {
   const { imp } = await getImportInScope(ctx, id);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('错误报告');
-  ws.columns = [
-    { header: '工作表', key: 'sheet', width: 12 },
-    { header: '行号', key: 'row', width: 8 },
-    { header: '列', key: 'column', width: 18 },
-    { header: '填写内容', key: 'value', width: 24 },
-    { header: '错误原因', key: 'reason', width: 60 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  for (const e of imp.errors) ws.addRow(e);
-  if (imp.errorCount > imp.errors.length) ws.addRow({ reason: `另有 ${imp.errorCount - imp.errors.length} 处错误未列出，请先修正以上错误后重新导入` });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return importErrorReportXlsx(imp.errors, imp.errorCount);
 }

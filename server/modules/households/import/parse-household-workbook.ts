@@ -22,7 +22,7 @@ const HouseholdRowSchema = CreateHouseholdInput.omit({ orgId: true, members: tru
 const headerKey = (h: string) => h.replace(/[*＊\s]/g, '');
 
 /** Converts one cell by its column's kind; returns the value or the Chinese reason it is wrong. */
-function convert(col: ExcelColumn, text: string, cell: XlsxCell | undefined): { value?: unknown; error?: string } {
+export function convertCell(col: ExcelColumn, text: string, cell: XlsxCell | undefined): { value?: unknown; error?: string } {
   if (text === '') return col.required ? { error: R.required } : {};
   switch (col.type.kind) {
     case 'text':
@@ -58,10 +58,12 @@ function convert(col: ExcelColumn, text: string, cell: XlsxCell | undefined): { 
   }
 }
 
+/** Sets `a` (a field), `a.0` (an item of a list) or `a.b` (a field of a nested object). */
 function setPath(target: Record<string, unknown>, path: string, value: unknown) {
-  const [head, index] = path.split('.');
-  if (index === undefined) target[head] = value;
-  else ((target[head] ??= []) as unknown[])[Number(index)] = value;
+  const [head, key] = path.split('.');
+  if (key === undefined) target[head] = value;
+  else if (/^\d+$/.test(key)) ((target[head] ??= []) as unknown[])[Number(key)] = value;
+  else ((target[head] ??= {}) as Record<string, unknown>)[key] = value;
 }
 
 /** One sheet of the template with every cell converted by its column, and the errors found. */
@@ -78,9 +80,15 @@ const SHEET_COLUMNS: Record<string, ExcelColumn[]> = { [HOUSEHOLD_SHEET]: HOUSEH
 /**
  * Reads one sheet and converts each cell by its column (rows keyed by the header text of row 1).
  * The two sheets are independent until they are joined, so the member sheet can be read in another
- * thread at the same time as the household sheet.
+ * thread at the same time as the household sheet. Other templates (the campaigns' application
+ * import) pass their own columns and the reason a missing sheet is reported with.
  */
-export function readTemplateSheet(buffer: Buffer, sheetName: string): SheetReading {
+export function readTemplateSheet(
+  buffer: Buffer,
+  sheetName: string,
+  columns: ExcelColumn[] = SHEET_COLUMNS[sheetName],
+  missingSheetReason: string | undefined = sheetName === HOUSEHOLD_SHEET ? R.missingSheet : undefined,
+): SheetReading {
   let rows: XlsxRow[] | undefined;
   try {
     rows = readXlsxSheets(buffer, [sheetName]).get(sheetName);
@@ -89,10 +97,9 @@ export function readTemplateSheet(buffer: Buffer, sheetName: string): SheetReadi
     if (err instanceof XlsxFormatError) return { refused: err.reason === 'malformed' ? R.notXlsx : err.chinese };
     throw err;
   }
-  const columns = SHEET_COLUMNS[sheetName];
   const errors: ImportError[] = [];
   if (!rows) {
-    if (sheetName === HOUSEHOLD_SHEET) errors.push({ sheet: sheetName, row: 0, column: '', value: '', reason: R.missingSheet });
+    if (missingSheetReason) errors.push({ sheet: sheetName, row: 0, column: '', value: '', reason: missingSheetReason });
     return { rows: [], errors };
   }
   const columnAt = new Map<number, ExcelColumn>();
@@ -123,7 +130,7 @@ export function readTemplateSheet(buffer: Buffer, sheetName: string): SheetReadi
     for (const col of columns) {
       const cell = texts.get(col);
       const text = cell?.text ?? '';
-      const { value, error } = convert(col, text, cell);
+      const { value, error } = convertCell(col, text, cell);
       if (error) {
         ok = false;
         errors.push({ sheet: sheetName, row, column: col.header, value: text, reason: error });
