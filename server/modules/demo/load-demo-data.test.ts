@@ -7,12 +7,21 @@ import { ManualClock } from '../../platform/clock.js';
 import { decryptPii } from '../../platform/pii-crypto.js';
 import { deriveSecrets } from '../../platform/secrets.js';
 import { createTestDatabase } from '../../test-support/test-db.js';
+import { DEMO_ACCOUNTS } from './demo-accounts.js';
 import { loadDemoData } from './load-demo-data.js';
+import { SEED_2021 } from './golden-autumn-2021-plan.js';
+import { campaignDashboard } from '../campaigns/dashboard/campaign-dashboard.js';
+import { runApplicationStep } from '../campaigns/applications/run-application-step.js';
+import { permissionsOf } from '../../../contracts/roles.js';
+import type { Ctx } from '../../platform/context.js';
 
 let database: Database;
 const secrets = deriveSecrets(crypto.randomBytes(32));
+const clock = new ManualClock(new Date('2026-09-01T09:00:00+08:00'));
+let loaded: Awaited<ReturnType<typeof loadDemoData>>;
 beforeAll(async () => {
   database = await createTestDatabase();
+  loaded = await loadDemoData({ db: database.db, clock, secrets });
 });
 afterAll(() => database.close());
 
@@ -20,8 +29,7 @@ const one = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(
 
 describe('demo data', () => {
   it('loads the Jiaozuo tree, the demo accounts and households in every state, once', async () => {
-    const loaded = await loadDemoData({ db: database.db, clock: new ManualClock(new Date('2026-09-01T09:00:00+08:00')), secrets });
-    expect(loaded).toMatchObject({ orgs: 271, users: 12 });
+    expect(loaded).toMatchObject({ orgs: 271, users: DEMO_ACCOUNTS.length });
     expect(await loadDemoData({ db: database.db, clock: new ManualClock(), secrets })).toBeNull();
     const [districts] = await one<{ n: number }>(sql`select count(*)::int as n from orgs where type = 'district_federation'`);
     expect(districts.n).toBe(11);
@@ -42,4 +50,83 @@ describe('demo data', () => {
       { relname: 'orgs', live: 271 },
     ]);
   });
+
+  it('records the 2021 金秋助学 so that the dashboard counts the seed’s figures', async () => {
+    const c2021 = loaded!.campaign2021.id;
+    const city = await asUser('city.reviewer');
+    const top = await campaignDashboard({ ctx: city, id: c2021 });
+    expect(top.campaign).toMatchObject({ name: '2021年金秋助学', year: 2021, status: 'closed' });
+    expect(top.totals).toMatchObject({ students: SEED_2021.students, approved: 813, approvedFen: SEED_2021.approvedFen, paid: 813, paidFen: SEED_2021.approvedFen, ready: 0 });
+    expect(top.budgets).toHaveLength(18);
+    for (const b of top.budgets) expect(b.usedFen).toBeLessThanOrEqual(b.budgetFen);
+
+    const byName = (d: typeof top, name: string) => d.byOrg.find((r) => r.orgName === name && !r.direct)!;
+    const orgId = async (code: string) => (await one<{ id: string }>(sql`select id from orgs where code = ${code}`))[0].id;
+    const coal = await campaignDashboard({ ctx: city, id: c2021, orgId: await orgId('JZ-JM') });
+    expect(byName(coal, '赵固二矿工会')).toMatchObject({ students: 72, approvedFen: SEED_2021.zhaogu2.approvedFen });
+    expect(byName(coal, '古汉山矿工会')).toMatchObject({ students: 20, approvedFen: SEED_2021.guhanshan.approvedFen });
+
+    expect(byName(top, '中站区总工会')).toMatchObject({ students: 7, approvedFen: 7 * 300_000 });
+    const zhongzhan = await campaignDashboard({ ctx: city, id: c2021, orgId: await orgId('JZ-ZZ') });
+    expect(zhongzhan.totals.inKind).toEqual([{ item: '行李箱', quantity: SEED_2021.zhongzhan.suitcases }]);
+    const zzAmounts = await one<{ amount: number; n: number }>(
+      sql`select a.approved_amount_fen::int as amount, count(*)::int as n from campaign_applications a join orgs o on o.id = a.org_id where a.campaign_id = ${c2021} and o.code like 'JZ-ZZ%' group by 1`,
+    );
+    expect(zzAmounts).toEqual([{ amount: SEED_2021.zhongzhan.eachFen, n: 7 }]);
+
+    // Paid on the days the paper reports, through the grant, into the households' aid ledgers.
+    const paidOn = await one<{ code: string; paid_on: string }>(
+      sql`select distinct o.code, g.paid_on::text from campaign_grants g join orgs o on o.id = g.org_id where g.campaign_id = ${c2021} and o.code in ('JZ-JM-ZG2', 'JZ-ZZ-FC') order by 1`,
+    );
+    expect(paidOn).toEqual([{ code: 'JZ-JM-ZG2', paid_on: '2021-08-25' }, { code: 'JZ-ZZ-FC', paid_on: '2021-09-06' }]);
+    const [ledger] = await one<{ cash: number; filed: number; entries: number }>(sql`select
+      (select sum(amount_fen)::int from household_aid where program = '2021年金秋助学' and aid_type = 'cash') as cash,
+      (select sum(approved_amount_fen)::int from campaign_applications where campaign_id = ${c2021} and filed) as filed,
+      (select count(*)::int from household_aid h join campaign_grants g on h.source_ref = 'grant:' || g.id where g.campaign_id = ${c2021}) as entries`);
+    expect(ledger.cash).toBe(ledger.filed);
+    expect(ledger.entries).toBe((await one<{ n: number }>(sql`select count(*)::int as n from campaign_applications where campaign_id = ${c2021} and filed`))[0].n);
+    // Every application went through each step of the workflow, in order.
+    const histories = await one<{ steps: string; n: number }>(sql`select steps, count(*)::int as n from (
+      select string_agg(e.action, ',' order by e.at, e.id) filter (where e.action <> 'follow_up') as steps from application_events e join campaign_applications a on a.id = e.application_id
+      where a.campaign_id = ${c2021} group by a.id) h group by steps`);
+    expect(histories).toEqual([{ steps: 'create,submit,verify,approve_district,approve_city,start_notice,release,paid', n: 813 }]);
+    const [capped] = await one<{ n: number }>(sql`select count(*)::int as n from campaign_applications where campaign_id = ${c2021} and amount_fen <> proposed_amount_fen and amount_reason like '实际学费%'`);
+    expect(capped.n).toBeGreaterThan(0);
+    const [followed] = await one<{ n: number; years: number[] }>(
+      sql`select count(distinct f.application_id)::int as n, array_agg(distinct f.year order by f.year) as years from aid_follow_ups f join campaign_applications a on a.id = f.application_id where a.campaign_id = ${c2021} and a.status = 'followed_up'`,
+    );
+    expect(followed.n).toBeGreaterThan(100);
+    expect(followed.years).toEqual([2022, 2023, 2024, 2025]);
+  });
+
+  it('opens this year’s 金秋助学 with applications at each step that the demo accounts can take further', async () => {
+    const current = loaded!.campaignCurrent;
+    expect(current).toMatchObject({ year: 2026, status: 'open' });
+    const [window] = await one<{ apply_from: string; apply_to: string }>(sql`select apply_from::text, apply_to::text from campaigns where id = ${current.id}`);
+    expect(window.apply_from <= '2026-03-02' && window.apply_to >= '2026-11-29').toBe(true);
+    const statuses = await one<{ status: string; n: number }>(sql`select status, count(*)::int as n from campaign_applications where campaign_id = ${current.id} group by status order by status`);
+    expect(statuses.map((s) => s.status)).toEqual(['city_approved', 'district_approved', 'draft', 'submitted', 'verified']);
+
+    const pick = async (status: string, orgCode: string) =>
+      (await one<{ id: string }>(sql`select a.id from campaign_applications a join orgs o on o.id = a.org_id where a.campaign_id = ${current.id} and a.status = ${status} and o.code = ${orgCode} limit 1`))[0].id;
+    const asNow = async (username: string) => ({ ...(await asUser(username)), clock: new ManualClock(clock.now()) });
+    expect(await runApplicationStep({ ctx: await asNow('zz.reviewer'), id: await pick('submitted', 'JZ-ZZ-FC'), step: 'verify' })).toMatchObject({ status: 'verified' });
+    expect(await runApplicationStep({ ctx: await asNow('jm.reviewer'), id: await pick('verified', 'JZ-JM-ZG2'), step: 'approve_district' })).toMatchObject({ status: 'district_approved' });
+    expect(await runApplicationStep({ ctx: await asNow('city.reviewer'), id: await pick('district_approved', 'JZ-ZZ-FC'), step: 'approve_city' })).toMatchObject({ status: 'city_approved' });
+    // Of 府城's two drafts one has its five clears done and goes in; the other still lacks the school's fees.
+    const drafts = await one<{ id: string; complete: boolean }>(
+      sql`select a.id, (a.five_clears->'school_fees'->>'checked')::boolean as complete from campaign_applications a join orgs o on o.id = a.org_id where a.campaign_id = ${current.id} and a.status = 'draft' and o.code = 'JZ-ZZ-FC' order by 2`,
+    );
+    expect(drafts.map((d) => d.complete)).toEqual([false, true]);
+    await expect(runApplicationStep({ ctx: await asNow('fc.caseworker'), id: drafts[0].id, step: 'submit' })).rejects.toThrow(/school_fees/);
+    expect(await runApplicationStep({ ctx: await asNow('fc.caseworker'), id: drafts[1].id, step: 'submit' })).toMatchObject({ status: 'submitted' });
+  });
 });
+
+/** A context acting as a demo account (as a request would build it after sign-in). */
+async function asUser(username: string): Promise<Ctx> {
+  const [u] = await one<{ id: string; org_id: string; path: string; roles: string[] }>(
+    sql`select u.id, u.org_id, o.path, array_agg(r.role_key) as roles from users u join orgs o on o.id = u.org_id join user_roles r on r.user_id = u.id where u.username = ${username} group by u.id, o.path`,
+  );
+  return { db: database.db, clock, secrets, requestId: 'test', actor: { userId: u.id, username, orgId: u.org_id, orgPath: u.path, roles: u.roles, permissions: permissionsOf(u.roles) } };
+}

@@ -9,9 +9,11 @@ import { insertOrg } from '../orgs/create-org.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { flattenOrgTree, JIAOZUO_ORG_TREE } from './jiaozuo-org-tree.js';
+import type { DemoUser } from './demo-actors.js';
+import { loadDemoCampaigns } from './load-demo-campaigns.js';
 import { loadDemoHouseholds } from './load-demo-households.js';
 
-/** Loads the Jiaozuo demo tree and demo accounts into an empty database; does nothing otherwise. */
+/** Loads the Jiaozuo demo tree, demo accounts, households and campaigns into an empty database; does nothing otherwise. */
 export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Clock; secrets: Secrets }) {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
   if (n > 0) return null;
@@ -23,17 +25,16 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
       const org = await insertOrg(tx, parent, { ...node, regionCode: node.regionCode ?? null });
       byCode.set(node.code, org);
     }
-    const userIds = new Map<string, string>();
+    const accounts = new Map<string, DemoUser>();
     for (const account of DEMO_ACCOUNTS) {
-      const [user] = await tx
-        .insert(users)
-        .values({ orgId: byCode.get(account.orgCode)!.id, username: account.username, displayName: account.displayName, passwordHash })
-        .returning();
+      const org = byCode.get(account.orgCode)!;
+      const [user] = await tx.insert(users).values({ orgId: org.id, username: account.username, displayName: account.displayName, passwordHash }).returning();
       await tx.insert(userRoles).values(account.roles.map((roleKey) => ({ userId: user.id, roleKey })));
-      userIds.set(account.username, user.id);
+      accounts.set(account.username, { id: user.id, username: user.username, orgId: org.id, orgPath: org.path, roles: account.roles });
     }
-    const householdCount = await loadDemoHouseholds(tx, { clock, secrets }, byCode, userIds.get('fc.caseworker')!);
-    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount };
+    const householdCount = await loadDemoHouseholds(tx, { clock, secrets }, byCode, accounts.get('fc.caseworker')!.id);
+    const campaignsLoaded = await loadDemoCampaigns(tx, { clock, secrets, passwordHash }, byCode, accounts);
+    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded };
   });
   // Statistics for the planner (and, on PGlite, the visibility map) before the first list is asked for.
   await analyzeAfterBulkWrite(db, DEMO_TABLES);
@@ -41,4 +42,19 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
 }
 
 /** The tables the demo load writes. */
-export const DEMO_TABLES = ['orgs', 'users', 'user_roles', 'households', 'household_members', 'household_id_claims', 'household_events'] as const;
+export const DEMO_TABLES = [
+  'orgs',
+  'users',
+  'user_roles',
+  'households',
+  'household_members',
+  'household_id_claims',
+  'household_events',
+  'household_aid',
+  'campaigns',
+  'campaign_orgs',
+  'campaign_applications',
+  'application_events',
+  'campaign_grants',
+  'aid_follow_ups',
+] as const;
