@@ -16,6 +16,10 @@ const HouseholdDetailPage = lazy(() => import('../features/households/HouseholdD
 const HouseholdImportPage = lazy(() => import('../features/households/HouseholdImportPage.js'));
 const CampaignFormPage = lazy(() => import('../features/campaigns/CampaignFormPage.js'));
 const CampaignDetailPage = lazy(() => import('../features/campaigns/CampaignDetailPage.js'));
+const ApplicationFormPage = lazy(() => import('../features/campaigns/applications/ApplicationFormPage.js'));
+const ApplicationDetailPage = lazy(() => import('../features/campaigns/applications/ApplicationDetailPage.js'));
+const ApplicationPrintPage = lazy(() => import('../features/campaigns/applications/ApplicationPrintPage.js'));
+const PublicNoticePage = lazy(() => import('../features/campaigns/applications/PublicNoticePage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -25,6 +29,10 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/households/:id/edit', permission: 'household.update', page: HouseholdFormPage },
   { path: '/campaigns/new', permission: 'campaign.manage', page: CampaignFormPage },
   { path: '/campaigns/:id', permission: 'campaign.read', page: CampaignDetailPage },
+  { path: '/applications/new', permission: 'application.submit', page: ApplicationFormPage },
+  { path: '/applications/:id', permission: 'application.read', page: ApplicationDetailPage },
+  { path: '/applications/:id/edit', permission: 'application.submit', page: ApplicationFormPage },
+  { path: '/applications/:id/print', permission: 'application.read', page: ApplicationPrintPage },
 ];
 
 export function App() {
@@ -36,6 +44,8 @@ export function App() {
           <Suspense fallback={<PageSpinner fullScreen />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* The public notice (公示名单) is posted for anyone to read and object to: no sign-in. */}
+              <Route path="/notice/:campaignId" element={<PublicNoticePage />} />
               <Route element={<RequireAuth />}>
                 <Route path="/change-password" element={<ChangePasswordPage />} />
                 <Route element={<AppLayout />}>
