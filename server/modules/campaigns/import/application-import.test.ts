@@ -8,6 +8,7 @@ import { uniqueIdNumber } from '../../../test-support/household-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../../test-support/test-app.js';
 import { bombs } from '../../../test-support/xlsx-bombs.js';
 import { APPLICATION_COLUMNS, APPLICATION_SHEET } from './application-import-columns.js';
+import { APPLICATION_IMPORT_MAX_ROWS } from './read-application-sheet.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -240,6 +241,14 @@ describe('application import', () => {
       [9, '金额调整原因', '申请金额与按规则测算的金额不同，须填写金额调整原因'],
     ]);
     expect((await t.database.db.select().from(campaignApplications).where(eq(campaignApplications.importId, job.id)))).toEqual([]);
+  });
+
+  it(`takes at most ${APPLICATION_IMPORT_MAX_ROWS} students a file (one transaction), saying so`, async () => {
+    const before = await applicationCount();
+    const job = await runImport(await workbook(Array.from({ length: APPLICATION_IMPORT_MAX_ROWS + 1 }, () => unfiledRow())));
+    expect(job.status).toBe('failed');
+    expect(job.errors).toEqual([{ sheet: '', row: 0, column: '', value: '', reason: `一次最多导入 ${APPLICATION_IMPORT_MAX_ROWS} 名学生，请分成几个文件导入` }]);
+    expect(await applicationCount()).toBe(before);
   });
 
   it('refuses a zip bomb before anything is queued, with the reason naming the limit', async () => {

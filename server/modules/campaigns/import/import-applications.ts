@@ -37,9 +37,10 @@ export class ApplicationImportNoLongerHeld extends Error {}
  * Imports a filled-in application template all or nothing: every cell is converted and every row
  * checked against the API's contract, filed rows' case numbers and students looked up, then every
  * row that passed goes through insertApplication (the rules check and propose each) in one
- * transaction, each in a savepoint so a refused row becomes a line of the report and the others are
- * still tried. Any error, in any phase, and the transaction is rolled back: nothing is written and
- * the report names every bad cell, so a file is fixed in one round.
+ * transaction; a refused row becomes a line of the report and the others are still tried. Any
+ * error, in any phase, and the transaction is rolled back: nothing is written and the report names
+ * every bad cell, so a file is fixed in one round. On the embedded engine the transaction holds the
+ * database while it runs, so a file is capped (APPLICATION_IMPORT_MAX_ROWS).
  */
 export async function importApplications({
   ctx,
@@ -79,15 +80,26 @@ export async function importApplications({
       let written = 0;
       for (const p of prepared) {
         try {
-          await tx.transaction((row) => insertApplication(row, importCtx, p.input, { importId }));
+          await insertApplication(tx, importCtx, p.input, { importId });
         } catch (err) {
-          // The one-per-student index refuses a student another request took meanwhile: a row error too.
-          const refusal = err instanceof AppError ? err : uniqueViolationToConflict(err);
-          if (!refusal) throw err;
-          errors.push(...rowErrors(p, refusal));
+          // A refused row is reported and the next one tried: anything written stays uncommitted, since
+          // one refused row fails the whole file. A row lost to a racing request (the one-per-student
+          // index) ends the transaction on PostgreSQL, so the report stops at it.
+          if (err instanceof AppError) errors.push(...rowErrors(p, err));
+          else {
+            const conflict = uniqueViolationToConflict(err);
+            if (!conflict) throw err;
+            errors.push(...rowErrors(p, conflict));
+            throw new RowsFailed();
+          }
         }
         written += 1;
-        if (written % 50 === 0) onProgress({ phase: 'writing', rowsRead, total: prepared.length, written });
+        if (written % 25 === 0) {
+          onProgress({ phase: 'writing', rowsRead, total: prepared.length, written });
+          // A turn of the event loop: on the embedded engine the transaction holds the database, but
+          // what needs no query (the web app's files, the health check) is still answered.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
       if (errors.length > 0) throw new RowsFailed();
       if (!(await stillHeld(tx))) throw new ApplicationImportNoLongerHeld();
