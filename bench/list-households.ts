@@ -10,7 +10,8 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:list -- 1000000
  *   ENGINE=pglite HOUSEHOLDS=100000 npm run bench:list
  *
- * On PGlite the households are written as an import writes them (bulkInsert in one transaction)
+ * The households come from bench/synthetic-archive.ts. On PGlite they are written as an import
+ * writes them (bulkInsert in one transaction)
  * and then maintained as the app does after a bulk write (analyzeAfterBulkWrite) with the
  * statistics keeper running; BENCH_MAINTENANCE=none leaves both out (the state before them).
  */
@@ -21,14 +22,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../server/app.js';
-import { bulkInsert } from '../server/db/bulk-insert.js';
 import { openDatabase, type Database } from '../server/db/client.js';
 import { analyzeAfterBulkWrite, startStatisticsKeeperFor, type StatisticsKeeper } from '../server/db/maintenance.js';
-import { households } from '../server/db/schema/index.js';
 import { loadDemoData } from '../server/modules/demo/load-demo-data.js';
 import { DEMO_PASSWORD } from '../server/modules/demo/demo-accounts.js';
 import { systemClock } from '../server/platform/clock.js';
 import { deriveSecrets } from '../server/platform/secrets.js';
+import { generateArchive } from './synthetic-archive.js';
 
 const ENGINE = process.env.ENGINE ?? (process.env.DATABASE_URL ? 'postgres' : 'pglite');
 const N = Number(process.env.HOUSEHOLDS ?? process.argv[2] ?? (ENGINE === 'pglite' ? 100_000 : 1_000_000));
@@ -36,11 +36,6 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const MAINTAIN = process.env.BENCH_MAINTENANCE !== 'none';
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
-
-const STATUSES = ['archived', 'archived', 'archived', 'archived', 'applied', 'checked', 'visited', 'in_notice', 'lifted', 'closed'];
-const CATEGORIES = ['deep', 'relative', 'accident'];
-const CAUSES = ['serious_illness', 'unemployed', 'laid_off', 'children_schooling', 'accident', 'no_work_capacity', 'other'];
-const STAGES = [['junior'], ['undergraduate'], ['primary', 'senior'], [], []];
 
 async function openPostgres(): Promise<Database> {
   const adminUrl = process.env.DATABASE_URL;
@@ -54,73 +49,6 @@ async function openPostgres(): Promise<Database> {
   const url = new URL(adminUrl);
   url.pathname = '/uh_bench_list';
   return openDatabase({ databaseUrl: url.toString() });
-}
-
-/** The same households as generatePostgres, written the way an import writes them. */
-async function generateWithBulkInsert(database: Database) {
-  const orgRows = (await database.db.execute(sql`select id from orgs where type in ('aid_station', 'grassroots_union', 'aid_centre') order by seq`)) as unknown as {
-    rows: Array<{ id: string }>;
-  };
-  const orgIds = orgRows.rows.map((r) => r.id);
-  const now = Date.now();
-  const day = 86_400_000;
-  const today = new Date(new Date().toISOString().slice(0, 10) + 'T00:00:00Z').getTime();
-  const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  await database.db.transaction(async (tx) => {
-    for (let from = 1; from <= N; from += 5000) {
-      const rows: Array<typeof households.$inferInsert> = [];
-      for (let g = from; g < Math.min(from + 5000, N + 1); g++) {
-        const cause = CAUSES[g % 7];
-        const secondary = g % 4 === 0 ? ['children_schooling'] : [];
-        rows.push({
-          caseNo: 'HH' + String(g).padStart(10, '0'),
-          orgId: orgIds[(g * 7919) % orgIds.length],
-          status: STATUSES[g % 10],
-          category: CATEGORIES[g % 3],
-          mainCause: cause,
-          secondaryCauses: secondary,
-          allCauses: [cause, ...secondary],
-          name: '职工' + g,
-          idEnc: 'v1:' + crypto.createHash('md5').update(String(g)).digest('hex'),
-          idHash: crypto.createHash('md5').update('h' + g).digest('hex'),
-          idMasked: '410803********' + String(g % 10000).padStart(4, '0'),
-          sex: g % 2 === 0 ? 'M' : 'F',
-          birthDate: isoDate(Date.UTC(1960, 0, 1) + (g % 12000) * day),
-          phoneMasked: '139****' + String(g % 10000).padStart(4, '0'),
-          employmentForm: g % 3 === 0 ? 'migrant' : 'worker',
-          health: 'healthy',
-          disabilityType: 'none',
-          householdSize: 1 + (g % 5),
-          memberSchoolStages: STAGES[g % 5],
-          createdAt: new Date(now - (g % 1800) * day),
-          updatedAt: new Date(now - (g % 900) * day),
-          nextVerificationDue: isoDate(today + ((g % 400) - 30) * day),
-        });
-      }
-      await bulkInsert(tx, households, rows);
-    }
-  });
-}
-
-async function generatePostgres(database: Database) {
-  await database.db.execute(sql`
-    with o as (select array_agg(id order by seq) as ids, count(*)::int as n from orgs where type in ('aid_station', 'grassroots_union', 'aid_centre'))
-    insert into households (case_no, org_id, status, category, main_cause, secondary_causes, all_causes, name, id_enc, id_hash, id_masked, sex, birth_date,
-      phone_masked, employment_form, health, disability_type, household_size, member_school_stages, created_at, updated_at, next_verification_due)
-    select 'HH' || lpad(g::text, 10, '0'), o.ids[1 + ((g::bigint * 7919) % o.n)::int],
-      (array['archived','archived','archived','archived','applied','checked','visited','in_notice','lifted','closed'])[1 + g % 10],
-      (array['deep','relative','accident'])[1 + g % 3],
-      (array['serious_illness','unemployed','laid_off','children_schooling','accident','no_work_capacity','other'])[1 + g % 7],
-      case when g % 4 = 0 then array['children_schooling'] else '{}'::text[] end,
-      array[(array['serious_illness','unemployed','laid_off','children_schooling','accident','no_work_capacity','other'])[1 + g % 7]] || case when g % 4 = 0 then array['children_schooling'] else '{}'::text[] end,
-      '职工' || g, 'v1:' || md5(g::text), md5('h' || g::text), '410803********' || lpad((g % 10000)::text, 4, '0'),
-      case when g % 2 = 0 then 'M' else 'F' end, date '1960-01-01' + (g % 12000),
-      '139****' || lpad((g % 10000)::text, 4, '0'), case when g % 3 = 0 then 'migrant' else 'worker' end, 'healthy', 'none', 1 + g % 5,
-      case g % 5 when 0 then array['junior'] when 1 then array['undergraduate'] when 2 then array['primary','senior'] else '{}'::text[] end,
-      now() - (g % 1800) * interval '1 day', now() - (g % 900) * interval '1 day', current_date + (g % 400) - 30
-    from generate_series(1, ${N}) g, o`);
-  // What autovacuum does soon after a bulk load; it sets the visibility map that index-only scans use.
-  await database.db.execute(sql`vacuum analyze`);
 }
 
 /** 20 users at once for LOAD_SECONDS (autocannon in a child process, so it does not share the server's event loop). */
@@ -149,8 +77,7 @@ async function main() {
   await loadDemoData({ db: database.db, clock: systemClock, secrets });
 
   let t0 = Date.now();
-  if (ENGINE === 'pglite') await generateWithBulkInsert(database);
-  else await generatePostgres(database);
+  await generateArchive(database, N);
   console.log(`${ENGINE}: generated ${N} households in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   let keeper: StatisticsKeeper | null = null;
   if (ENGINE === 'pglite' && MAINTAIN) {

@@ -11,8 +11,8 @@ import { createTestApp, TEST_PASSWORD, type Session, type TestApp } from './test
 import type { RegisteredRoute } from './app.js';
 import { snapshotTables } from './test-support/db-snapshot.js';
 import { sampleHousehold, uniqueIdNumber } from './test-support/household-fixtures.js';
-import { makeHouseholdAttachment, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
-import { goldenAutumnRules, makeCampaign } from './test-support/campaign-fixtures.js';
+import { makeApplicationAttachment, makeHouseholdAttachment, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
+import { goldenAutumnRules, lumpSumRules, makeCampaign } from './test-support/campaign-fixtures.js';
 
 /**
  * Every write route against bad input: a 4xx (never a 500) with `error.code`, the field named where
@@ -29,6 +29,7 @@ let attachment: string; // an attachment of that household
 let campaign: string; // an open 金秋助学 campaign of A in which B takes part
 let program: string; // its program
 let application: string; // a draft application of E in it
+let applicationAttachment: string; // a document of that application
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const app = await admin.post('/api/applications', { ...(SAMPLE_BODIES['POST /api/applications'](t, 'E') as object), campaignId: campaign });
   if (app.statusCode !== 201) throw new Error(app.body);
   application = app.json().id;
+  applicationAttachment = await makeApplicationAttachment(t, application);
 });
 afterAll(() => t.close());
 
@@ -123,6 +125,7 @@ const ROUTES: Record<string, Route> = {
   'POST /api/campaigns/:id/status': { ...byCampaign, valid: () => ({ status: 'closed' }) },
   'POST /api/campaigns/:id/notice': { ...byCampaign, valid: () => ({ noticeDays: 5 }), nothingRequired: true },
   'POST /api/campaigns/:id/release-notice': byCampaign,
+  'POST /api/campaigns/:id/preview': { ...byCampaign, valid: () => ({ rules: goldenAutumnRules() }), nothingRequired: true },
   'POST /api/applications': { valid: () => ({ ...sample('POST /api/applications')(), campaignId: campaign }) },
   'PATCH /api/applications/:id': { ...byApplication, valid: () => ({ major: '采矿工程', version: 1 }) },
   'POST /api/applications/:id/submit': byApplication,
@@ -133,6 +136,7 @@ const ROUTES: Record<string, Route> = {
   'POST /api/applications/:id/reveal': { ...byApplication, valid: () => ({ field: 'studentIdNumber', reason: '核对身份' }) },
   'POST /api/applications/:id/objections': { ...byApplication, valid: () => ({ content: '有群众反映其家庭收入较高' }) },
   'POST /api/applications/:id/objections/:objectionId/resolve': { ...byApplication, valid: () => ({ resolution: '经核实不属实', upheld: false }) },
+  'DELETE /api/applications/:id/attachments/:attachmentId': { ...byApplication, params: () => ({ attachmentId: applicationAttachment }), valid: () => ({ reason: '上传错了文件' }) },
   'POST /api/campaigns/:id/lump-sum-batches': { valid: () => ({ orgId: t.orgs.E.id }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/confirm': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/discard': { valid: () => ({ note: '名单有误' }), nothingRequired: true },
@@ -146,6 +150,8 @@ const ROUTES: Record<string, Route> = {
 const RAW_BODY_ROUTES: Record<string, string> = {
   'POST /api/household-imports': 'server/modules/households/import/import-households.test.ts and household-import-jobs.test.ts',
   'POST /api/households/:id/attachments': 'server/modules/households/attachments/household-attachments.test.ts',
+  'POST /api/applications/:id/attachments': 'server/modules/campaigns/applications/attachments/application-attachments.test.ts',
+  'POST /api/application-imports': 'server/modules/campaigns/import/application-import.test.ts',
 };
 
 interface Case {
@@ -305,6 +311,13 @@ const CASES: Case[] = [
   v('DELETE /api/households/:id/attachments/:attachmentId', { reason: LONG }, ['body.reason'], 'an over-long reason'),
   { route: 'DELETE /api/households/:id/attachments/:attachmentId', what: 'an attachment id that is not a uuid', params: { attachmentId: 'not-a-uuid' }, body: withExtra('DELETE /api/households/:id/attachments/:attachmentId', {}), status: 400, code: 'VALIDATION', fields: ['params.attachmentId'] },
   { route: 'DELETE /api/households/:id/attachments/:attachmentId', what: 'an attachment that does not exist', params: { attachmentId: MISSING_UUID }, body: withExtra('DELETE /api/households/:id/attachments/:attachmentId', {}), status: 404, code: 'NOT_FOUND' },
+  // an application's documents
+  missing('DELETE /api/applications/:id/attachments/:attachmentId', ['reason']),
+  v('DELETE /api/applications/:id/attachments/:attachmentId', { reason: 42 }, ['body.reason'], 'wrong types: a number for the reason'),
+  v('DELETE /api/applications/:id/attachments/:attachmentId', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  { route: 'DELETE /api/applications/:id/attachments/:attachmentId', what: 'an attachment id that is not a uuid', params: { attachmentId: 'not-a-uuid' }, body: withExtra('DELETE /api/applications/:id/attachments/:attachmentId', {}), status: 400, code: 'VALIDATION', fields: ['params.attachmentId'] },
+  { route: 'DELETE /api/applications/:id/attachments/:attachmentId', what: 'an attachment that does not exist', params: { attachmentId: MISSING_UUID }, body: withExtra('DELETE /api/applications/:id/attachments/:attachmentId', {}), status: 404, code: 'NOT_FOUND' },
+  { route: 'DELETE /api/applications/:id/attachments/:attachmentId', what: 'an attachment of a household through an application', params: { attachmentId: attachment }, body: withExtra('DELETE /api/applications/:id/attachments/:attachmentId', {}), status: 404, code: 'NOT_FOUND' },
   // the import decisions
   v('POST /api/household-imports/:id/approve', { reason: true }, ['body.reason'], 'wrong types: a boolean reason'),
   v('POST /api/household-imports/:id/approve', { reason: LONG }, ['body.reason'], 'an over-long reason'),
@@ -339,6 +352,11 @@ const CASES: Case[] = [
   v('PUT /api/campaigns/:id/rules', { rules: { ...goldenAutumnRules(), inKindItems: [{ item: LONG, quantity: 1 }] } }, ['body.rules.inKindItems.0.item'], 'an over-long in-kind item'),
   v('PUT /api/campaigns/:id/rules', { rules: { ...goldenAutumnRules(), categories: [], stages: ['kindergarten'] } }, ['body.rules.categories', 'body.rules.stages.0'], 'no category and an unknown stage'),
   v('PUT /api/campaigns/:id/rules', { rules: { ...goldenAutumnRules(), exclusions: { governmentAided: 'yes' } } }, ['body.rules.exclusions.governmentAided', 'body.rules.exclusions.militaryAcademy', 'body.rules.exclusions.freeNormal'], 'exclusions of the wrong type and missing'),
+  v('POST /api/campaigns/:id/preview', { rules: 'all' }, ['body.rules'], 'wrong types: a string for the rules'),
+  v('POST /api/campaigns/:id/preview', { rules: { ...goldenAutumnRules(), stages: ['kindergarten'], incomeThreshold: { defaultMonthlyFen: -1, regions: [] } } }, ['body.rules.stages.0', 'body.rules.incomeThreshold.defaultMonthlyFen'], 'an unknown stage and a negative line'),
+  v('POST /api/campaigns/:id/preview', { rules: { ...goldenAutumnRules(), inKindItems: [{ item: LONG, quantity: 1 }] } }, ['body.rules.inKindItems.0.item'], 'an over-long in-kind item'),
+  v('POST /api/campaigns/:id/preview', { rulesVersion: 1 }, ['body.rulesVersion'], 'an unknown field rulesVersion'),
+  { route: 'POST /api/campaigns/:id/preview', what: 'rules that do not fit the program (a lump sum for a per-student campaign)', body: () => ({ rules: lumpSumRules() }), status: 400, code: 'VALIDATION', fields: ['body.rules.stages'] },
   missing('POST /api/campaigns/:id/status', ['status']),
   v('POST /api/campaigns/:id/status', { status: 'archived' }, ['body.status'], 'a status outside the list'),
   v('POST /api/campaigns/:id/status', { status: 1 }, ['body.status'], 'wrong types: a number for the status'),

@@ -1,6 +1,9 @@
 import type { Session, TestApp } from './test-app.js';
 import { sampleHousehold } from './household-fixtures.js';
 import { buildHouseholdTemplate } from '../modules/households/import/households-template.js';
+import { eq } from 'drizzle-orm';
+import { campaignApplications } from '../db/schema/index.js';
+import { buildApplicationTemplate } from '../modules/campaigns/import/application-template.js';
 import { goldenAutumnRules, makeCampaign } from './campaign-fixtures.js';
 import { uniqueIdNumber } from './household-fixtures.js';
 
@@ -67,6 +70,17 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
     await t.app.jobs.settled();
     return res.json().id;
   },
+  application_import: async (t, orgName) => {
+    // The bare template holds only its example rows, so the import fails at once: a finished import of
+    // orgName, in a campaign of A in which A (so every org below it) takes part.
+    const s = await makerAtRoot(t);
+    if (!importCampaigns.has(t)) importCampaigns.set(t, makeCampaign(t, s, { orgName: 'A', participants: ['A'] }).then((c) => c.campaignId));
+    const query = `campaignId=${await importCampaigns.get(t)!}&orgId=${t.orgs[orgName].id}`;
+    const res = await s.request({ method: 'POST', url: `/api/application-imports?${query}`, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: await buildApplicationTemplate(goldenAutumnRules()) });
+    if (res.statusCode !== 202) throw new Error(`application import fixture: ${res.body}`);
+    await t.app.jobs.settled();
+    return res.json().id;
+  },
   background_job: async (t, orgName) => {
     // The job that ran a failed import of orgName (see household_import above), started by the root maker.
     const importId = await RESOURCE_MAKERS.household_import(t, orgName);
@@ -86,6 +100,8 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
   },
 };
 
+const importCampaigns = new WeakMap<TestApp, Promise<string>>();
+
 /** The smallest valid PNG (1×1, transparent): a file every attachment route accepts. */
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
@@ -97,17 +113,32 @@ export async function makeHouseholdAttachment(t: TestApp, householdId: string): 
   return res.json().id;
 }
 
+/** Uploads a PNG to an application (a draft) as the root maker; returns the attachment id. */
+export async function makeApplicationAttachment(t: TestApp, applicationId: string): Promise<string> {
+  const s = await makerAtRoot(t);
+  const res = await s.request({ method: 'POST', url: `/api/applications/${applicationId}/attachments?kind=admission_notice&fileName=walk.png`, headers: { 'content-type': 'application/octet-stream' }, payload: TINY_PNG });
+  if (res.statusCode !== 201) throw new Error(`application attachment fixture: ${res.body}`);
+  return res.json().id;
+}
+
+/** An attachment of the `:id` record: an application's when it is one, a household's otherwise. */
+async function makeAttachment(t: TestApp, parentId: string): Promise<string> {
+  const [application] = await t.database.db.select({ id: campaignApplications.id }).from(campaignApplications).where(eq(campaignApplications.id, parentId));
+  return application ? makeApplicationAttachment(t, parentId) : makeHouseholdAttachment(t, parentId);
+}
+
 /**
  * Second path parameters that name a record under the `:id` one (`/api/households/:id/attachments/:attachmentId`):
  * the walker fills them with a fresh record of that parent, so reads of it answer 200 in scope.
  */
 export const CHILD_PARAM_MAKERS: Record<string, (t: TestApp, parentId: string) => Promise<string>> = {
-  attachmentId: makeHouseholdAttachment,
+  attachmentId: makeAttachment,
 };
 
 /** Routes whose body is a raw file rather than JSON: the query and bytes the walker sends. */
 export const RAW_REQUESTS: Record<string, () => { query: string; contentType: string; payload: Buffer }> = {
   'POST /api/households/:id/attachments': () => ({ query: '?kind=id_proof&fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
+  'POST /api/applications/:id/attachments': () => ({ query: '?kind=admission_notice&fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
 };
 
 /**
@@ -144,6 +175,7 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/households/:id/reveal': () => ({ field: 'idNumber', reason: '核对身份' }),
   'POST /api/households/:id/aid': () => ({ program: '春节送温暖', aidType: 'cash', amountFen: 50000, aidedOn: '2026-01-20' }),
   'DELETE /api/households/:id/attachments/:attachmentId': () => ({ reason: '上传错了文件' }),
+  'DELETE /api/applications/:id/attachments/:attachmentId': () => ({ reason: '上传错了文件' }),
   'POST /api/household-imports/:id/approve': () => ({}),
   'POST /api/household-imports/:id/reject': () => ({ reason: '与纸质档案不符' }),
   'POST /api/programs': () => ({ code: `W-${Math.random().toString(36).slice(2, 8)}`.toUpperCase(), name: '走查项目', kind: 'per_student' }),
@@ -161,6 +193,7 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'PUT /api/campaigns/:id/rules': () => ({ rules: goldenAutumnRules(), version: 1 }),
   'POST /api/campaigns/:id/status': () => ({ status: 'closed' }),
   'POST /api/campaigns/:id/notice': () => ({}),
+  'POST /api/campaigns/:id/preview': () => ({}),
   'POST /api/applications': (t, target) => sampleApplication(t, target, '00000000-0000-4000-8000-000000000000'),
   'PATCH /api/applications/:id': () => ({ major: '采矿工程', version: 1 }),
   'POST /api/applications/:id/verify': () => ({}),
