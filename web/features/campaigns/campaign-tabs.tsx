@@ -14,6 +14,7 @@ export interface CampaignTab {
 
 /** The campaign page's tabs, in display order. A capability adds its tab here. */
 export const CAMPAIGN_TABS: CampaignTab[] = [
+  { key: 'dashboard', label: 'dashboard', permission: 'campaign.read', kinds: ['per_student'], page: lazy(() => import('./dashboard/DashboardTab.js')) },
   { key: 'rules', label: 'rules', permission: 'campaign.read', page: lazy(() => import('./rules/RulesTab.js')) },
   { key: 'applications', label: 'applications', permission: 'application.read', kinds: ['per_student'], page: lazy(() => import('./applications/CampaignApplicationsTab.js')) },
   { key: 'notice', label: 'notice', permission: 'application.read', kinds: ['per_student'], page: lazy(() => import('./applications/NoticeTab.js')) },

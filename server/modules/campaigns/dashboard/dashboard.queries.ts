@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { APPROVED_STATUSES, PAID_STATUSES } from '../../../../contracts/campaign-dashboard.js';
-import type { ApplicationStatus } from '../../../../contracts/campaigns.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../../../contracts/campaigns.js';
+import { SchoolStage } from '../../../../contracts/households.js';
 import type { DbOrTx } from '../../../db/client.js';
 import { campaignApplications, campaignContacts, campaignOrgs, campaignWorklist, orgs } from '../../../db/schema/index.js';
 import { likePrefix } from '../../../platform/authz.js';
@@ -16,6 +17,9 @@ const inList = (statuses: readonly string[]) => sql.raw(`(${statuses.map((s) => 
 const APPROVED = inList(APPROVED_STATUSES);
 const PAID = inList(PAID_STATUSES);
 const LIVE = sql`${a.status} not in ('rejected', 'withdrawn')`;
+
+/** Rows in the contracts' order (the workflow's statuses, the school stages youngest first), not the alphabet's. */
+const inOrderOf = (keys: readonly string[], column: AnyColumn) => sql`array_position(${sql.raw(`array[${keys.map((k) => `'${k}'`).join(', ')}]::text[]`)}, ${column})`;
 
 const int = (expr: SQL) => sql<number>`(${expr})::int`;
 const fen = (expr: SQL) => sql<number>`coalesce(${expr}, 0)::bigint`;
@@ -45,7 +49,8 @@ export async function countByStatus(db: DbOrTx, campaignId: string, under: strin
     .select({ status: a.status, count: int(sql`count(*)`), askedFen: fen(sql`sum(${a.amountFen})`), approvedFen: fen(sql`sum(${a.approvedAmountFen})`) })
     .from(a)
     .where(and(eq(a.campaignId, campaignId), underOrg(under)))
-    .groupBy(a.status);
+    .groupBy(a.status)
+    .orderBy(inOrderOf(APPLICATION_STATUSES, a.status));
   return rows.map((r) => numbers({ ...r, status: r.status as ApplicationStatus }));
 }
 
@@ -55,7 +60,7 @@ export async function countByStage(db: DbOrTx, campaignId: string, under: string
     .from(a)
     .where(and(eq(a.campaignId, campaignId), underOrg(under)))
     .groupBy(a.schoolStage)
-    .orderBy(asc(a.schoolStage));
+    .orderBy(inOrderOf(SchoolStage.keys, a.schoolStage));
   return rows.map(numbers);
 }
 
@@ -115,7 +120,7 @@ export async function participantBudgets(db: DbOrTx, campaignId: string, under: 
     .from(campaignOrgs)
     .innerJoin(p, eq(p.id, campaignOrgs.orgId))
     .where(and(eq(campaignOrgs.campaignId, campaignId), sql`${p.path} like ${likePrefix(under)}`))
-    .orderBy(asc(p.path));
+    .orderBy(asc(p.depth), asc(p.seq));
   return rows.map(numbers);
 }
 
@@ -139,7 +144,7 @@ export async function childOrgs(db: DbOrTx, parentId: string) {
     .select({ id: orgs.id, name: orgs.name, path: orgs.path, hasChildren: sql<boolean>`exists (select 1 from ${orgs} c where c.parent_id = "orgs"."id")` })
     .from(orgs)
     .where(eq(orgs.parentId, parentId))
-    .orderBy(asc(orgs.path));
+    .orderBy(asc(orgs.seq));
 }
 
 /** The orgs from `top` down to `org` (both included), for the breadcrumb: the ancestors' paths are prefixes of the org's. */
