@@ -317,7 +317,6 @@ const CASES: Case[] = [
   v('DELETE /api/applications/:id/attachments/:attachmentId', { reason: LONG }, ['body.reason'], 'an over-long reason'),
   { route: 'DELETE /api/applications/:id/attachments/:attachmentId', what: 'an attachment id that is not a uuid', params: { attachmentId: 'not-a-uuid' }, body: withExtra('DELETE /api/applications/:id/attachments/:attachmentId', {}), status: 400, code: 'VALIDATION', fields: ['params.attachmentId'] },
   { route: 'DELETE /api/applications/:id/attachments/:attachmentId', what: 'an attachment that does not exist', params: { attachmentId: MISSING_UUID }, body: withExtra('DELETE /api/applications/:id/attachments/:attachmentId', {}), status: 404, code: 'NOT_FOUND' },
-  { route: 'DELETE /api/applications/:id/attachments/:attachmentId', what: 'an attachment of a household through an application', params: { attachmentId: attachment }, body: withExtra('DELETE /api/applications/:id/attachments/:attachmentId', {}), status: 404, code: 'NOT_FOUND' },
   // the import decisions
   v('POST /api/household-imports/:id/approve', { reason: true }, ['body.reason'], 'wrong types: a boolean reason'),
   v('POST /api/household-imports/:id/approve', { reason: LONG }, ['body.reason'], 'an over-long reason'),
