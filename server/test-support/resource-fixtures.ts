@@ -193,6 +193,7 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'PUT /api/campaigns/:id/rules': () => ({ rules: goldenAutumnRules(), version: 1 }),
   'POST /api/campaigns/:id/status': () => ({ status: 'closed' }),
   'POST /api/campaigns/:id/notice': () => ({}),
+  'POST /api/campaigns/:id/contacts': () => ({ studentIdHash: 'A'.repeat(43), method: 'phone', contactedOn: '2026-03-01', outcome: 'reached' }),
   'POST /api/campaigns/:id/preview': () => ({}),
   'POST /api/applications': (t, target) => sampleApplication(t, target, '00000000-0000-4000-8000-000000000000'),
   'PATCH /api/applications/:id': () => ({ major: '采矿工程', version: 1 }),

@@ -3,7 +3,6 @@ import type { DbOrTx } from '../../../db/client.js';
 import { campaignContacts, campaignWorklist, households, notifications, orgs, users } from '../../../db/schema/index.js';
 import { inActorSubtree, likePrefix } from '../../../platform/authz.js';
 import type { Actor } from '../../../platform/context.js';
-import { notFound } from '../../../platform/errors.js';
 
 /** Told, by any method, with the family confirming it (a contact whose outcome is "reached"). */
 export const reachedSql = sql`exists (select 1 from ${campaignContacts} cc where cc.campaign_id = ${campaignWorklist.campaignId}
@@ -69,7 +68,7 @@ export async function allWorklistEntries(db: DbOrTx, actor: Actor, campaignId: s
   return selectEntries(db, worklistWhere(actor, campaignId, f)).limit(limit);
 }
 
-/** A worklist entry whose household's org is in the actor's subtree, or NOT_FOUND. */
+/** A worklist entry whose household's org is in the actor's subtree, or null (not on the list, or outside). */
 export async function getWorklistEntryInScope(db: DbOrTx, actor: Actor, campaignId: string, studentIdHash: string) {
   const [row] = await db
     .select({ entry: campaignWorklist, orgPath: orgs.path, phoneEnc: households.phoneEnc })
@@ -77,8 +76,7 @@ export async function getWorklistEntryInScope(db: DbOrTx, actor: Actor, campaign
     .innerJoin(orgs, eq(orgs.id, campaignWorklist.orgId))
     .innerJoin(households, eq(households.id, campaignWorklist.householdId))
     .where(and(eq(campaignWorklist.campaignId, campaignId), eq(campaignWorklist.studentIdHash, studentIdHash), inActorSubtree(actor, campaignWorklist.orgId)));
-  if (!row) throw notFound('worklist entry');
-  return row;
+  return row ?? null;
 }
 
 /** The contacts with one student's family that the actor's subtree recorded, newest first. */

@@ -138,9 +138,10 @@ describe('recording contacts', () => {
     expect(await t.database.db.select().from(campaignContacts).where(and(eq(campaignContacts.campaignId, campaignId), eq(campaignContacts.studentIdHash, hh['王二'].idHash)))).toEqual([]);
   });
 
-  it('answers 404 for a student outside the recorder’s subtree or not on the list, 403 without the permission', async () => {
-    expect((await contact(cwD, { studentIdHash: hh['王一'].idHash, method: 'visit' })).statusCode).toBe(404);
-    expect((await contact(cwE, { studentIdHash: 'A'.repeat(43), method: 'visit' })).statusCode).toBe(404);
+  it('answers alike (422 not_on_worklist) for a student outside the recorder’s subtree or on no list; 404 outside the campaign; 403 without the permission', async () => {
+    const outside = await contact(cwD, { studentIdHash: hh['王一'].idHash, method: 'visit' });
+    const nobody = await contact(cwE, { studentIdHash: 'A'.repeat(43), method: 'visit' });
+    for (const res of [outside, nobody]) expect([res.statusCode, res.json().error.details.reason, res.json().error.message]).toEqual([422, 'not_on_worklist', 'the student is not on the worklist in your scope']);
     expect((await contact(cwG, { studentIdHash: hh['王一'].idHash, method: 'visit' })).statusCode).toBe(404);
     expect((await contact(reviewerB, { studentIdHash: hh['王一'].idHash, method: 'visit' })).statusCode).toBe(403);
     // Another subtree reads no contacts of the student (an empty list, as for a key that is no one's).

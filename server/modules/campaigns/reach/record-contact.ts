@@ -21,7 +21,10 @@ export async function recordContact({ ctx, campaignId, input }: { ctx: Ctx; camp
   const contact = await ctx.db.transaction(async (tx) => {
     const campaign = await getCampaignInScope(tx, actor, campaignId);
     assertReachOpen(campaign);
-    const { entry, orgPath, phoneEnc } = await getWorklistEntryInScope(tx, actor, campaign.id, data.studentIdHash);
+    const found = await getWorklistEntryInScope(tx, actor, campaign.id, data.studentIdHash);
+    // The same answer whether the student is on no list or on another subtree's (no existence leak).
+    if (!found) throw preconditionFailed('not_on_worklist', 'the student is not on the worklist in your scope', { field: 'studentIdHash' });
+    const { entry, orgPath, phoneEnc } = found;
     const id = crypto.randomUUID();
     let notificationId: string | null = null;
     if (data.method === 'sms') {
