@@ -10,6 +10,7 @@ export const BACKGROUND_JOB_KINDS = {
   campaign_worklist: 'campaign.reach',
   notification_send: 'campaign.reach',
   lump_sum_build: 'campaign.manage',
+  lump_sum_confirm: 'campaign.manage',
   application_import: 'application.import',
 } as const satisfies Record<string, Permission>;
 

@@ -61,7 +61,8 @@ beforeAll(async () => {
   const lump = (await makeCampaign(t, s['admin-a'], { orgName: 'A', participants: ['E'], kind: 'per_household', year: 2026 })).campaignId;
   const built = await s['admin-a'].post(`/api/campaigns/${lump}/lump-sum-batches`, { orgId: t.orgs.E.id });
   await t.app.jobs.settled();
-  expect((await s['admin-a2'].post(`/api/lump-sum-batches/${built.json().batchId}/confirm`, {})).statusCode).toBe(200);
+  expect((await s['admin-a2'].post(`/api/lump-sum-batches/${built.json().batchId}/confirm`, {})).statusCode).toBe(202);
+  await t.app.jobs.settled();
   const [lumpGrant] = await t.database.db.select().from(campaignGrants).where(and(eq(campaignGrants.campaignId, lump), eq(campaignGrants.householdId, h.id)));
   const payer = await loadActiveActor(t.database.db, (await t.database.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.username, 'finance-a') }))!.id);
   await t.database.db.transaction((tx) => markGrantPaid(tx, { db: t.database.db, clock: t.clock, secrets: t.secrets, actor: payer, requestId: 'test' }, { grantId: lumpGrant.id, paidOn: '2026-08-20', paymentRef: 'LUMP-1' }));

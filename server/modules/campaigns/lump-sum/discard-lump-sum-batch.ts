@@ -14,6 +14,7 @@ export async function discardLumpSumBatch({ ctx, id, input }: { ctx: Ctx; id: st
   return ctx.db.transaction(async (tx) => {
     const { batch, orgPath } = await getBatchInScope(tx, actor, id, { forUpdate: true });
     if (batch.status !== 'previewed') throw conflict('status', `a ${batch.status} batch cannot be discarded`, { status: batch.status });
+    if (batch.confirmedAt) throw conflict('confirming', 'this batch is being confirmed');
     await tx.update(lumpSumBatches).set({ status: 'discarded', note: data.note ?? null }).where(eq(lumpSumBatches.id, batch.id));
     await audit(tx, ctx, 'lump_sum.discard', { objectType: 'lump_sum_batch', objectId: batch.id, orgId: batch.orgId, orgPath, details: { campaignId: batch.campaignId, note: data.note ?? null } });
     return { id: batch.id, status: 'discarded' as const };

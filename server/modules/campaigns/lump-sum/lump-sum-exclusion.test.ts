@@ -69,7 +69,8 @@ describe('the build’s SQL exclusion agrees with evaluateHousehold', () => {
     const { campaignId } = await makeCampaign(t, builder, { orgName: 'A', participants: ['A'], kind: 'per_household', rules });
     // D's qualifying households are granted first, by a confirmed batch of D.
     const dBatch = await build(campaignId, t.orgs.D.id);
-    expect((await checker.post(`/api/lump-sum-batches/${dBatch}/confirm`, {})).statusCode).toBe(200);
+    expect((await checker.post(`/api/lump-sum-batches/${dBatch}/confirm`, {})).statusCode).toBe(202);
+    await t.app.jobs.settled();
     const granted = new Set((await t.database.db.select().from(lumpSumLines).where(eq(lumpSumLines.batchId, dBatch))).filter((l) => l.exclusion === null).map((l) => l.householdId));
     expect(granted.size).toBeGreaterThan(0);
 

@@ -4,8 +4,12 @@ import { backgroundJobs, campaigns, households, lumpSumBatches, lumpSumLines, or
 import { inActorSubtree } from '../../../platform/authz.js';
 import type { Actor } from '../../../platform/context.js';
 import { notFound } from '../../../platform/errors.js';
+import { LUMP_SUM_CONFIRM_JOB } from './lump-sum-jobs.js';
 
 export type LumpSumBatchRow = typeof lumpSumBatches.$inferSelect;
+
+/** The batch's latest confirm job (its grants are written on the job runner). */
+const latestConfirmJob = sql`from ${backgroundJobs} j where j.kind = ${LUMP_SUM_CONFIRM_JOB} and j.payload->>'batchId' = ${lumpSumBatches.id}::text order by j.created_at desc limit 1`;
 
 const withContext = {
   batch: lumpSumBatches,
@@ -14,6 +18,12 @@ const withContext = {
   campaignName: campaigns.name,
   createdByName: users.displayName,
   job: { state: backgroundJobs.state, progress: backgroundJobs.progress, error: backgroundJobs.error },
+  confirmJob: {
+    id: sql<string | null>`(select j.id ${latestConfirmJob})`,
+    state: sql<string | null>`(select j.state ${latestConfirmJob})`,
+    progress: sql<Record<string, unknown> | null>`(select j.progress ${latestConfirmJob})`,
+    error: sql<string | null>`(select j.error ${latestConfirmJob})`,
+  },
 };
 
 function batchQuery(db: DbOrTx) {
@@ -58,7 +68,8 @@ export interface LineFilter {
 }
 
 /**
- * One page of a batch's lines, in the primary key's order (cheap at 100,000 lines: no sort). The
+ * One page of a batch's lines, in the primary key's order (no sort at 100,000 lines): the page's keys
+ * are picked from the lines alone, then joined for the household's case number and masked ID. The
  * lines are of the batch's subtree; the filter on the actor's subtree keeps that true after a transfer.
  */
 export async function listBatchLines(db: DbOrTx, actor: Actor, batchId: string, f: LineFilter, page: { page: number; pageSize: number }) {
@@ -66,25 +77,30 @@ export async function listBatchLines(db: DbOrTx, actor: Actor, batchId: string, 
   if (f.show === 'qualifying') conds.push(isNull(lumpSumLines.exclusion));
   if (f.show === 'excluded') conds.push(isNotNull(lumpSumLines.exclusion));
   if (f.exclusion) conds.push(eq(lumpSumLines.exclusion, f.exclusion));
+  const picked = db
+    .select({ householdId: lumpSumLines.householdId, orgId: lumpSumLines.orgId, recipientName: lumpSumLines.recipientName, amountFen: lumpSumLines.amountFen, exclusion: lumpSumLines.exclusion })
+    .from(lumpSumLines)
+    .where(and(...conds))
+    .orderBy(asc(lumpSumLines.householdId))
+    .limit(page.pageSize + 1)
+    .offset((page.page - 1) * page.pageSize)
+    .as('picked');
   const rows = await db
     .select({
-      householdId: lumpSumLines.householdId,
-      orgId: lumpSumLines.orgId,
+      householdId: picked.householdId,
+      orgId: picked.orgId,
       orgName: orgs.name,
-      recipientName: lumpSumLines.recipientName,
-      amountFen: lumpSumLines.amountFen,
-      exclusion: lumpSumLines.exclusion,
+      recipientName: picked.recipientName,
+      amountFen: picked.amountFen,
+      exclusion: picked.exclusion,
       caseNo: households.caseNo,
       idNumberMasked: households.idMasked,
       category: households.category,
       householdStatus: households.status,
     })
-    .from(lumpSumLines)
-    .innerJoin(households, eq(households.id, lumpSumLines.householdId))
-    .innerJoin(orgs, eq(orgs.id, lumpSumLines.orgId))
-    .where(and(...conds))
-    .orderBy(asc(lumpSumLines.householdId))
-    .limit(page.pageSize + 1)
-    .offset((page.page - 1) * page.pageSize);
+    .from(picked)
+    .innerJoin(households, eq(households.id, picked.householdId))
+    .innerJoin(orgs, eq(orgs.id, picked.orgId))
+    .orderBy(asc(picked.householdId));
   return { items: rows.slice(0, page.pageSize), hasMore: rows.length > page.pageSize };
 }

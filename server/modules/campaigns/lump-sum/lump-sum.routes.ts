@@ -7,7 +7,7 @@ import { getCampaignInScope } from '../campaigns.queries.js';
 import { confirmLumpSumBatch } from './confirm-lump-sum-batch.js';
 import { discardLumpSumBatch } from './discard-lump-sum-batch.js';
 import { exclusionCounts, getBatchInScope, listBatchLines, listCampaignBatches } from './lump-sum.queries.js';
-import { presentLumpSumBatch } from './lump-sum.presenter.js';
+import { keptExclusions, presentLumpSumBatch } from './lump-sum.presenter.js';
 import { startLumpSumBatch } from './start-lump-sum-batch.js';
 
 const LinesQuery = z.strictObject({
@@ -42,7 +42,8 @@ export function registerLumpSumRoutes(fastify: FastifyInstance) {
   app.get('/api/lump-sum-batches/:id', { schema: { tags, summary: 'One batch: status, progress, counts, total and exclusions by reason', params: IdParams }, config: batch }, async (req) => {
     const actor = await authorize(req.ctx, 'campaign.read');
     const row = await getBatchInScope(req.ctx.db, actor, req.params.id);
-    return presentLumpSumBatch(row, actor, await exclusionCounts(req.ctx.db, row.batch.id));
+    if (row.batch.status === 'building' || row.batch.status === 'failed') return presentLumpSumBatch(row, actor);
+    return presentLumpSumBatch(row, actor, keptExclusions(row) ?? (await exclusionCounts(req.ctx.db, row.batch.id)));
   });
 
   app.get(
@@ -57,8 +58,13 @@ export function registerLumpSumRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.post('/api/lump-sum-batches/:id/confirm', { schema: { tags, summary: 'Confirm a previewed batch (not its builder): a grant per qualifying household', params: IdParams, body: ConfirmLumpSumInput }, config: batch }, async (req) =>
-    confirmLumpSumBatch({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  app.post(
+    '/api/lump-sum-batches/:id/confirm',
+    { schema: { tags, summary: 'Confirm a previewed batch (not its builder): its grants, one per qualifying household, are written on the job runner', params: IdParams, body: ConfirmLumpSumInput }, config: batch },
+    async (req, reply) => {
+      reply.status(202);
+      return confirmLumpSumBatch({ ctx: req.ctx, id: req.params.id, input: req.body });
+    },
   );
 
   app.post('/api/lump-sum-batches/:id/discard', { schema: { tags, summary: 'Set a previewed batch aside', params: IdParams, body: DiscardLumpSumInput }, config: batch }, async (req) =>

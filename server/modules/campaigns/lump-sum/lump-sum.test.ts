@@ -6,7 +6,7 @@ import { fileArchivedHouseholds } from '../../../test-support/archived-household
 import { lumpSumRules, makeCampaign } from '../../../test-support/campaign-fixtures.js';
 import { auditRows } from '../../../test-support/db-probes.js';
 import { createTestApp, type Session, type TestApp } from '../../../test-support/test-app.js';
-import { LUMP_SUM_BUILD_JOB } from './lump-sum-jobs.js';
+import { LUMP_SUM_BUILD_JOB, LUMP_SUM_CONFIRM_JOB } from './lump-sum-jobs.js';
 
 let t: TestApp;
 let organiser: Session; // org admin at A: organises the campaigns
@@ -140,6 +140,19 @@ describe('building a lump-sum batch', () => {
   });
 });
 
+async function confirm(s: Session, batchId: string, body: object = {}) {
+  const res = await s.post(`/api/lump-sum-batches/${batchId}/confirm`, body);
+  expect(res.statusCode, res.body).toBe(202);
+  await t.app.jobs.settled();
+  return res.json() as { batchId: string; jobId: string };
+}
+const grantsOf = (campaignId: string) =>
+  t.database.db
+    .select({ grant: campaignGrants, idHash: households.idHash })
+    .from(campaignGrants)
+    .innerJoin(households, eq(households.id, campaignGrants.householdId))
+    .where(eq(campaignGrants.campaignId, campaignId));
+
 describe('confirming and discarding', () => {
   it('lets a second person confirm: one ready grant per qualifying household, keyed by the worker’s ID; never the builder', async () => {
     const campaignId = await lumpSumCampaign();
@@ -147,25 +160,21 @@ describe('confirming and discarding', () => {
     const own = await builderB.post(`/api/lump-sum-batches/${batchId}/confirm`, {});
     expect(own.statusCode).toBe(403);
     expect(own.json().error.details.reason).toBe('maker_checker');
-    expect((await auditRows(t, 'lump_sum.confirm', batchId))).toHaveLength(0);
-    const res = await checkerB.post(`/api/lump-sum-batches/${batchId}/confirm`, { note: '经核对无误' });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'confirmed', grants: 2, totalFen: 200000 });
-    const grants = await t.database.db
-      .select({ grant: campaignGrants, idHash: households.idHash })
-      .from(campaignGrants)
-      .innerJoin(households, eq(households.id, campaignGrants.householdId))
-      .where(eq(campaignGrants.campaignId, campaignId));
+    expect(await auditRows(t, 'lump_sum.confirm', batchId)).toHaveLength(0);
+    const { jobId } = await confirm(checkerB, batchId, { note: '经核对无误' });
+    const grants = await grantsOf(campaignId);
     expect(grants.map((g) => g.grant.householdId).sort()).toEqual([h.d, h.eRelative].sort());
     for (const { grant, idHash } of grants) expect(grant).toMatchObject({ recipientKey: idHash, status: 'ready', amountFen: 100000, lumpSumBatchId: batchId, applicationId: null });
     const [audit] = await auditRows(t, 'lump_sum.confirm', batchId);
-    expect(audit.details).toMatchObject({ grants: 2, totalFen: 200000 });
-    expect((await checkerB.get(`/api/lump-sum-batches/${batchId}`)).json()).toMatchObject({ status: 'confirmed', note: '经核对无误' });
+    expect(audit).toMatchObject({ outcome: 'success', details: { households: 2, totalFen: 200000, jobId } });
+    expect((await checkerB.get(`/api/lump-sum-batches/${batchId}`)).json()).toMatchObject({ status: 'confirmed', confirming: false, note: '经核对无误', confirmJobId: jobId, confirmJobState: 'succeeded', error: null });
     expect((await checkerB.post(`/api/lump-sum-batches/${batchId}/confirm`, {})).json().error.details.reason).toBe('status');
     // The next batch of the campaign shows those households as granted already.
     const next = await build(organiser, campaignId);
     expect(byHousehold((await linesOf(organiser, next.batchId)).items)).toMatchObject({ [h.d]: 'already_granted', [h.eRelative]: 'already_granted', [h.g]: null });
-    expect((await organiser.get(`/api/lump-sum-batches/${next.batchId}`)).json()).toMatchObject({ householdCount: 1, totalFen: 100000 });
+    expect((await organiser.get(`/api/lump-sum-batches/${next.batchId}`)).json()).toMatchObject({ householdCount: 1, totalFen: 100000, exclusions: { already_granted: 2 } });
+    await confirm(checkerA, next.batchId);
+    expect((await grantsOf(campaignId)).map((g) => g.grant.householdId).sort()).toEqual([h.d, h.eRelative, h.g].sort());
   });
 
   it('discards a previewed batch, audited; the org may build again; a discarded batch is never confirmed', async () => {
@@ -198,7 +207,7 @@ describe('confirming and discarding', () => {
     expect(res.json().error.details.reason).toBe('rules_changed');
   });
 
-  it('gives each household one grant when confirms of overlapping batches race (the other fails whole, 409)', async () => {
+  it('gives each household one grant when confirms of overlapping batches race: one is refused at once (409), the other written', async () => {
     for (let round = 0; round < 3; round++) {
       const campaignId = await lumpSumCampaign();
       const city = await build(organiser, campaignId);
@@ -207,19 +216,50 @@ describe('confirming and discarding', () => {
         checkerA.post(`/api/lump-sum-batches/${city.batchId}/confirm`, {}),
         checkerB.post(`/api/lump-sum-batches/${district.batchId}/confirm`, {}),
       ]);
-      expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([200, 409]);
+      expect([a.statusCode, b.statusCode].sort(), `${a.body} ${b.body}`).toEqual([202, 409]);
       const lost = a.statusCode === 409 ? a : b;
       expect(lost.json().error.details.reason).toBe('already_granted');
-      const grants = await t.database.db.select({ householdId: campaignGrants.householdId, batchId: campaignGrants.lumpSumBatchId }).from(campaignGrants).where(eq(campaignGrants.campaignId, campaignId));
-      const winner = a.statusCode === 200 ? city.batchId : district.batchId;
-      expect(grants.every((g) => g.batchId === winner)).toBe(true);
+      await t.app.jobs.settled();
+      const winner = a.statusCode === 202 ? city.batchId : district.batchId;
+      const loser = winner === city.batchId ? district.batchId : city.batchId;
+      const grants = (await grantsOf(campaignId)).map((g) => g.grant);
+      expect(grants.every((g) => g.lumpSumBatchId === winner)).toBe(true);
       expect(new Set(grants.map((g) => g.householdId)).size).toBe(grants.length);
       expect(grants.length).toBe(winner === city.batchId ? 3 : 2);
-      const loser = winner === city.batchId ? district.batchId : city.batchId;
-      const [left] = await t.database.db.select({ status: lumpSumBatches.status }).from(lumpSumBatches).where(eq(lumpSumBatches.id, loser));
-      expect(left.status).toBe('previewed');
+      expect((await organiser.get(`/api/lump-sum-batches/${loser}`)).json()).toMatchObject({ status: 'previewed', confirming: false });
       expect(await auditRows(t, 'lump_sum.confirm', loser)).toHaveLength(0);
+      // The refused batch stays refused (its preview is stale): discarded, then built again it shows them granted.
+      expect((await checkerA.post(`/api/lump-sum-batches/${loser}/confirm`, {})).statusCode).toBe(409);
     }
+  });
+
+  it('lets the recipient index refuse a household granted by any other path: the confirm fails whole, writing no grant', async () => {
+    const campaignId = await lumpSumCampaign();
+    const { batchId } = await build(builderB, campaignId);
+    const [d] = await t.database.db.select().from(households).where(eq(households.id, h.d));
+    await t.database.db.insert(campaignGrants).values({ campaignId, recipientKey: d.idHash, orgId: d.orgId, householdId: d.id, recipientName: d.name, amountFen: 100000, status: 'ready', readyAt: t.clock.now() });
+    const { jobId } = await confirm(checkerB, batchId);
+    const batch = (await checkerB.get(`/api/lump-sum-batches/${batchId}`)).json();
+    expect(batch).toMatchObject({ status: 'previewed', confirming: false, confirmJobId: jobId, confirmJobState: 'failed' });
+    expect(batch.error).toContain('其他批次或申请');
+    const grants = (await grantsOf(campaignId)).map((g) => g.grant);
+    expect(grants).toHaveLength(1);
+    expect(grants[0].lumpSumBatchId).toBeNull();
+    const audits = await auditRows(t, 'lump_sum.confirm', batchId);
+    expect(audits.map((r) => r.outcome)).toEqual(['success', 'failure']);
+    // Discarded and built again, the batch leaves that household out.
+    expect((await builderB.post(`/api/lump-sum-batches/${batchId}/discard`, {})).statusCode).toBe(200);
+    const again = await build(builderB, campaignId);
+    expect(byHousehold((await linesOf(builderB, again.batchId)).items)[h.d]).toBe('already_granted');
+  });
+
+  it('refuses to discard or confirm again a batch being confirmed', async () => {
+    const campaignId = await lumpSumCampaign();
+    const { batchId } = await build(builderB, campaignId);
+    await t.database.db.update(lumpSumBatches).set({ confirmedBy: (await t.database.db.execute(sql`select id from users where username = 'admin-b2'`) as unknown as { rows: Array<{ id: string }> }).rows[0].id, confirmedAt: t.clock.now() }).where(eq(lumpSumBatches.id, batchId));
+    expect((await builderB.post(`/api/lump-sum-batches/${batchId}/discard`, {})).json().error.details.reason).toBe('confirming');
+    expect((await checkerB.post(`/api/lump-sum-batches/${batchId}/confirm`, {})).json().error.details.reason).toBe('confirming');
+    expect((await checkerB.get(`/api/lump-sum-batches/${batchId}`)).json()).toMatchObject({ status: 'previewed', confirming: true });
   });
 });
 
@@ -241,6 +281,22 @@ describe('the build job', () => {
     expect(batch.error).toContain('权限');
     const [{ n }] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(lumpSumLines).where(eq(lumpSumLines.batchId, batchId));
     expect(n).toBe(0);
+  });
+
+  it('undoes a confirm cut short by a stopped instance, leaving the batch previewed; a finished one stands', async () => {
+    const campaignId = await lumpSumCampaign();
+    const { batchId } = await build(builderB, campaignId);
+    const { jobId } = await confirm(checkerB, batchId);
+    const [job] = await t.database.db.select().from(backgroundJobs).where(eq(backgroundJobs.id, jobId));
+    await t.app.jobs.handlerFor(LUMP_SUM_CONFIRM_JOB)!.recover!(job);
+    expect(await grantsOf(campaignId)).toHaveLength(2);
+    // Cut short before its last step: the batch was still previewed with its confirmer.
+    await t.database.db.update(lumpSumBatches).set({ status: 'previewed' }).where(eq(lumpSumBatches.id, batchId));
+    await t.app.jobs.handlerFor(LUMP_SUM_CONFIRM_JOB)!.recover!(job);
+    expect(await grantsOf(campaignId)).toHaveLength(0);
+    expect((await checkerB.get(`/api/lump-sum-batches/${batchId}`)).json()).toMatchObject({ status: 'previewed', confirming: false });
+    await confirm(checkerB, batchId);
+    expect(await grantsOf(campaignId)).toHaveLength(2);
   });
 
   it('undoes a build cut short by a stopped instance', async () => {

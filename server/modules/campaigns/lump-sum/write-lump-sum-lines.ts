@@ -9,7 +9,8 @@ import { CANDIDATE_STATUSES, exclusionSql, type ScopedOrg } from './lump-sum-sco
 export const LINES_PER_CHUNK = 2000;
 const REMOVE_PER_CHUNK = 5000;
 
-export class BuildNoLongerHeld extends Error {}
+/** Another instance took the job over (this one was thought stopped): it writes nothing more and leaves the cleanup to that one. */
+export class JobNoLongerHeld extends Error {}
 
 export interface LineWriting {
   batchId: string;
@@ -40,7 +41,7 @@ export async function writeLumpSumLines(db: Db, w: LineWriting): Promise<number>
     if (w.signal?.aborted) throw new Error('stopped: the server is shutting down');
     await w.giveWay();
     const chunk = await db.transaction(async (tx) => {
-      if (!(await w.stillHeld(tx))) throw new BuildNoLongerHeld();
+      if (!(await w.stillHeld(tx))) throw new JobNoLongerHeld();
       const inserted = await tx.execute(sql`
         insert into ${lumpSumLines} (batch_id, household_id, org_id, recipient_name, amount_fen, exclusion)
         select ${w.batchId}, picked.id, picked.org_id, picked.name, case when picked.exclusion is null then ${amountFen}::bigint else 0 end, picked.exclusion
