@@ -73,9 +73,9 @@ export interface DashboardStageRow {
 
 export interface CampaignDashboard {
   campaign: { id: string; name: string; year: number; status: string; programKind: string };
-  /** The org the figures are of: the viewer's own, or the one drilled into. */
-  org: { id: string; name: string; parentId: string | null; atTop: boolean };
-  /** The path from the viewer's org down to `org`, for the breadcrumb. */
+  /** The org the figures are of: the viewer's own, or the one drilled into (no parent: above the viewer it is not theirs to see). */
+  org: { id: string; name: string; atTop: boolean };
+  /** The path from the viewer's org down to `org`, for the breadcrumb and the way back up. */
   trail: Array<{ id: string; name: string }>;
   totals: DashboardFigures & { ready: number; readyFen: number; inKind: Array<{ item: string; quantity: number }> };
   byStatus: DashboardStatusRow[];

@@ -45,7 +45,7 @@ export async function campaignDashboard({ ctx, id, orgId }: { ctx: Ctx; id: stri
   const live = byStatus.filter((r) => r.status !== 'rejected' && r.status !== 'withdrawn').map((r) => r.status);
   return {
     campaign: { id: campaign.id, name: campaign.name, year: campaign.year, status: campaign.status, programKind: campaign.programKind },
-    org: { id: org.id, name: org.name, parentId: org.parentId, atTop: org.id === actor.orgId },
+    org: { id: org.id, name: org.name, atTop: org.id === actor.orgId },
     trail,
     totals: {
       students: sum('count', live),
