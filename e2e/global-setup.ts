@@ -8,6 +8,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     screenshotDir: string;
+    /** The demo server's clock offset file (DEMO_CLOCK_FILE): a test writes milliseconds to move time on. */
+    clockFile: string;
   }
 }
 
@@ -18,10 +20,11 @@ let dataDir: string;
 export async function setup(project: TestProject) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uh-e2e-'));
   const port = 3400 + Math.floor(Math.random() * 500);
+  const clockFile = path.join(dataDir, 'demo-clock-offset');
   // tsx itself rather than npx, which does not pass signals on; its own group, so teardown ends it all.
   server = spawn(path.resolve('node_modules/.bin/tsx'), ['--max-semi-space-size=32', 'server/main.ts'], {
     detached: true,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DEMO: '1', DEMO_CLOCK_FILE: clockFile, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseURL = `http://127.0.0.1:${port}`;
@@ -39,6 +42,7 @@ export async function setup(project: TestProject) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   project.provide('baseURL', baseURL);
   project.provide('screenshotDir', screenshotDir);
+  project.provide('clockFile', clockFile);
 }
 
 export async function teardown() {

@@ -2,7 +2,7 @@ import { buildApp, DEFAULT_WEB_DIST } from './app.js';
 import { DataDirLockedError, openDatabase } from './db/client.js';
 import { startStatisticsKeeperFor } from './db/maintenance.js';
 import { loadDemoData } from './modules/demo/load-demo-data.js';
-import { systemClock } from './platform/clock.js';
+import { fileOffsetClock, systemClock, type Clock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { assertSecretKeyMatches, SecretKeyMismatchError } from './platform/key-check.js';
 import { deriveSecrets, loadMasterSecret } from './platform/secrets.js';
@@ -17,13 +17,14 @@ async function main() {
     await database.close();
     throw err;
   }
+  const clock: Clock = config.DEMO_CLOCK_FILE ? fileOffsetClock(config.DEMO_CLOCK_FILE) : systemClock;
   if (config.DEMO) {
     const loaded = await loadDemoData({ db: database.db, clock: systemClock, secrets });
     if (loaded) console.log(`Demo data loaded: ${loaded.orgs} orgs, ${loaded.users} demo accounts, ${loaded.households} households (see README).`);
   }
   const app = await buildApp({
     db: database.db,
-    clock: systemClock,
+    clock,
     secrets,
     secureCookies: config.SECURE_COOKIES,
     dengbaoMode: config.DENGBAO_MODE,

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+
 /** Injected into the app so tests can move time (session timeouts, lockouts, notice periods). */
 export interface Clock {
   now(): Date;
@@ -16,4 +18,23 @@ export class ManualClock implements Clock {
   set(date: Date) {
     this.current = new Date(date);
   }
+}
+
+/**
+ * The system clock run ahead by the number of milliseconds written in `file` (0 when absent or not a
+ * number), re-read when the file changes. Demo mode only (config DEMO_CLOCK_FILE).
+ */
+export function fileOffsetClock(file: string): Clock & { stop(): void } {
+  let offset = 0;
+  const read = () => {
+    try {
+      const n = Number(fs.readFileSync(file, 'utf8').trim());
+      offset = Number.isSafeInteger(n) ? n : 0;
+    } catch {
+      offset = 0;
+    }
+  };
+  read();
+  fs.watchFile(file, { interval: 100 }, read);
+  return { now: () => new Date(Date.now() + offset), stop: () => fs.unwatchFile(file, read) };
 }

@@ -15,6 +15,11 @@ function configError(env: NodeJS.ProcessEnv): string {
 }
 
 describe('loadConfig', () => {
+  it('takes a demo clock file only in demo mode', () => {
+    expect(configError({ DEMO_CLOCK_FILE: '/tmp/clock' })).toContain('DEMO_CLOCK_FILE: only with DEMO=1');
+    expect(loadConfig({ DEMO: '1', DEMO_CLOCK_FILE: '/tmp/clock' }).DEMO_CLOCK_FILE).toBe('/tmp/clock');
+  });
+
   it('uses safe defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DEMO: false, SECURE_COOKIES: false, DENGBAO_MODE: false, LOG_LEVEL: 'info' });

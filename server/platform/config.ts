@@ -47,7 +47,12 @@ const ConfigSchema = z.object({
   DENGBAO_MODE: flag.default(false),
   /** Reverse proxies whose X-Forwarded-For is believed (the client address for rate limits and audit). */
   TRUST_PROXY: addressList.default([]),
-});
+  /**
+   * Demo mode only: a file holding a number of milliseconds the server's clock runs ahead, read as it
+   * changes, so a demonstration (and the browser tests) can let a public notice period pass.
+   */
+  DEMO_CLOCK_FILE: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+}).refine((c) => !c.DEMO_CLOCK_FILE || c.DEMO, { path: ['DEMO_CLOCK_FILE'], message: 'only with DEMO=1 (a production clock is never moved)' });
 
 export type Config = z.infer<typeof ConfigSchema> & { dataDir: string };
 
