@@ -16,6 +16,8 @@ export interface CampaignTab {
 export const CAMPAIGN_TABS: CampaignTab[] = [
   { key: 'dashboard', label: 'dashboard', permission: 'campaign.read', kinds: ['per_student'], page: lazy(() => import('./dashboard/DashboardTab.js')) },
   { key: 'rules', label: 'rules', permission: 'campaign.read', page: lazy(() => import('./rules/RulesTab.js')) },
+  { key: 'reach', label: 'reach', permission: 'campaign.reach', kinds: ['per_student'], page: lazy(() => import('./reach/ReachTab.js')) },
+  { key: 'noOneLeftOut', label: 'noOneLeftOut', permission: 'campaign.read', kinds: ['per_student'], page: lazy(() => import('./reach/NoOneLeftOutTab.js')) },
   { key: 'applications', label: 'applications', permission: 'application.read', kinds: ['per_student'], page: lazy(() => import('./applications/CampaignApplicationsTab.js')) },
   { key: 'notice', label: 'notice', permission: 'application.read', kinds: ['per_student'], page: lazy(() => import('./applications/NoticeTab.js')) },
 ];
