@@ -20,4 +20,5 @@ export const CAMPAIGN_TABS: CampaignTab[] = [
   { key: 'noOneLeftOut', label: 'noOneLeftOut', permission: 'campaign.read', kinds: ['per_student'], page: lazy(() => import('./reach/NoOneLeftOutTab.js')) },
   { key: 'applications', label: 'applications', permission: 'application.read', kinds: ['per_student'], page: lazy(() => import('./applications/CampaignApplicationsTab.js')) },
   { key: 'notice', label: 'notice', permission: 'application.read', kinds: ['per_student'], page: lazy(() => import('./applications/NoticeTab.js')) },
+  { key: 'lumpSum', label: 'lumpSum', permission: 'campaign.read', kinds: ['per_household'], page: lazy(() => import('./lump-sum/LumpSumTab.js')) },
 ];
