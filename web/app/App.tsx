@@ -20,6 +20,7 @@ const ApplicationFormPage = lazy(() => import('../features/campaigns/application
 const ApplicationDetailPage = lazy(() => import('../features/campaigns/applications/ApplicationDetailPage.js'));
 const ApplicationPrintPage = lazy(() => import('../features/campaigns/applications/ApplicationPrintPage.js'));
 const PublicNoticePage = lazy(() => import('../features/campaigns/applications/PublicNoticePage.js'));
+const ApplicationImportPage = lazy(() => import('../features/campaigns/import/ApplicationImportPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -29,6 +30,7 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/households/:id/edit', permission: 'household.update', page: HouseholdFormPage },
   { path: '/campaigns/new', permission: 'campaign.manage', page: CampaignFormPage },
   { path: '/campaigns/:id', permission: 'campaign.read', page: CampaignDetailPage },
+  { path: '/campaigns/:id/import', permission: 'application.import', page: ApplicationImportPage },
   { path: '/applications/new', permission: 'application.submit', page: ApplicationFormPage },
   { path: '/applications/:id', permission: 'application.read', page: ApplicationDetailPage },
   { path: '/applications/:id/edit', permission: 'application.submit', page: ApplicationFormPage },
