@@ -15,13 +15,13 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ATTACHABLE_APPLICATION_STATUSES, FiveClear, NationalAid, SchoolKind } from '../../../../contracts/campaigns.js';
 import { JIAOZUO_COUNTIES } from '../../../../contracts/cn-ids.js';
 import { SchoolStage } from '../../../../contracts/households.js';
-import { formatDateTime, formatFileSize, formatYuan } from '../../../shared/format.js';
+import { formatDateTime, formatYuan } from '../../../shared/format.js';
 import { PageSpinner } from '../../../shared/PageSpinner.js';
 import { useCan, useMe } from '../../../shared/session.js';
 import { useOrgTree } from '../../orgs/orgs.api.js';
@@ -34,7 +34,9 @@ import { ApplicationRevealButton } from './ApplicationRevealButton.js';
 import { ApplicationStatusTag } from './ApplicationStatusTag.js';
 import { ApplicationStepModal, type ModalAction } from './ApplicationStepModal.js';
 import { useApplication, type ApplicationDetail, type ApplicationObjection } from './applications.api.js';
-import { ApplicationAttachments, FollowUpPanel } from './optional-panels.js';
+import { FollowUpPanel } from './optional-panels.js';
+
+const ApplicationAttachments = lazy(() => import('./ApplicationAttachments.js'));
 
 const ACTION_ICON: Record<ActionKey, ReactNode> = {
   submit: <SendOutlined />,
@@ -109,7 +111,7 @@ function Header({ a, campaignName }: { a: ApplicationDetail; campaignName?: stri
         <ApplicationStatusTag status={a.status} testId="application-status" />
         <Tag>{a.filed ? t('applications.fields.filedYes') : t('applications.fields.filedNo')}</Tag>
       </Space>
-      <Space size={24} wrap style={{ marginTop: 8, color: 'rgba(0,0,0,0.62)' }}>
+      <Space size={24} wrap style={{ display: 'flex', marginTop: 8, color: 'rgba(0,0,0,0.62)' }}>
         <span>
           {t('applications.fields.applicationNo')}：
           <Typography.Text className="uh-mono" copyable data-testid="application-no">
@@ -366,25 +368,10 @@ function GrantTab({ a }: { a: ApplicationDetail }) {
 }
 
 function AttachmentsTab({ a, editable }: { a: ApplicationDetail; editable: boolean }) {
-  const { t } = useTranslation();
-  if (ApplicationAttachments)
-    return (
-      <Suspense fallback={<PageSpinner />}>
-        <ApplicationAttachments applicationId={a.id} editable={editable} />
-      </Suspense>
-    );
-  if (!a.attachments.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('applications.detail.attachmentsPending')} />;
   return (
-    <div>
-      {a.attachments.map((f) => (
-        <div key={f.id} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
-          {f.fileName}{' '}
-          <Typography.Text type="secondary">
-            {formatFileSize(f.sizeBytes)} · {formatDateTime(f.uploadedAt)}
-          </Typography.Text>
-        </div>
-      ))}
-    </div>
+    <Suspense fallback={<PageSpinner />}>
+      <ApplicationAttachments applicationId={a.id} editable={editable} />
+    </Suspense>
   );
 }
 

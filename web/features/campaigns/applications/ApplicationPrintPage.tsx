@@ -101,12 +101,12 @@ export default function ApplicationPrintPage() {
         </div>
         <table className="uh-print-table">
           <colgroup>
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '18%' }} />
+            <col style={{ width: '14%' }} />
+            <col style={{ width: '22%' }} />
             <col style={{ width: '14%' }} />
             <col style={{ width: '19%' }} />
-            <col style={{ width: '14%' }} />
-            <col style={{ width: '20%' }} />
-            <col style={{ width: '13%' }} />
-            <col style={{ width: '20%' }} />
           </colgroup>
           <tbody>
             <tr>
@@ -124,7 +124,7 @@ export default function ApplicationPrintPage() {
               <Cell label={t('applications.fields.admissionYear')}>{a.admissionYear}</Cell>
             </tr>
             <tr>
-              <Cell label={t('applications.fields.applicant')}>{a.applicantName}</Cell>
+              <Cell label={t('applications.print.applicant')}>{a.applicantName}</Cell>
               <Cell label={t('applications.fields.applicantId')}>
                 <span className="uh-mono">{a.applicantIdMasked ?? ''}</span>
               </Cell>

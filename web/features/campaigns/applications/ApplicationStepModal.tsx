@@ -83,6 +83,7 @@ export function ApplicationStepModal({ application: a, action, objection, onClos
               <Form.Item
                 name="amountYuan"
                 label={t('applications.step.newAmount')}
+                required
                 rules={[
                   {
                     validator: async (_, value: string | undefined) => {

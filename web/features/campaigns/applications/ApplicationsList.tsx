@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SchoolStage } from '../../../../contracts/households.js';
-import { formatDate, formatYuan } from '../../../shared/format.js';
+import { formatYuan } from '../../../shared/format.js';
 import { codeLabel } from '../campaign-labels.js';
 import { useCampaigns } from '../campaigns.api.js';
 import { applicationErrorMessage } from './application-errors.js';
@@ -18,7 +18,6 @@ function useColumns(params: ApplicationListParams, showCampaign: boolean): NonNu
   const campaigns = useCampaigns();
   const campaignName = useMemo(() => new Map((campaigns.data?.items ?? []).map((c) => [c.id, c.name])), [campaigns.data]);
   const sortOrder = (field: ApplicationSort) => (params.sort === field ? (params.order === 'asc' ? 'ascend' : 'descend') : null);
-  const money = (v: number | null) => (v === null ? <Typography.Text type="secondary">-</Typography.Text> : formatYuan(v));
   return [
     {
       title: t('applications.fields.applicationNo'),
@@ -33,22 +32,62 @@ function useColumns(params: ApplicationListParams, showCampaign: boolean): NonNu
         </Link>
       ),
     },
-    { title: t('applications.fields.student'), dataIndex: 'studentName', width: 96, sorter: true, sortOrder: sortOrder('studentName') },
-    { title: t('applications.fields.studentId'), dataIndex: 'studentIdMasked', width: 168, render: (v: string) => <span className="uh-mono">{v}</span> },
-    ...(showCampaign
-      ? [{ title: t('applications.fields.campaign'), dataIndex: 'campaignId', width: 150, ellipsis: { showTitle: true }, render: (v: string) => campaignName.get(v) ?? '' }]
-      : []),
-    { title: t('applications.fields.org'), dataIndex: 'orgName', width: 160, ellipsis: { showTitle: true } },
-    { title: t('applications.fields.school'), dataIndex: 'schoolName', width: 160, ellipsis: { showTitle: true } },
-    { title: t('applications.fields.schoolStage'), dataIndex: 'schoolStage', width: 76, render: (v: string) => codeLabel(SchoolStage, v, i18n.language) },
     {
-      title: t('applications.fields.filed'),
-      dataIndex: 'filed',
-      width: 84,
-      render: (v: boolean) => (v ? <Tag>{t('applications.fields.filedShort')}</Tag> : <Tag color="orange" style={{ color: '#873800' }}>{t('applications.fields.unfiledShort')}</Tag>),
+      title: t('applications.fields.student'),
+      dataIndex: 'studentName',
+      width: 156,
+      sorter: true,
+      sortOrder: sortOrder('studentName'),
+      render: (v: string, a) => (
+        <>
+          <span>{v}</span>
+          {!a.filed && (
+            <Tag color="orange" style={{ color: '#873800', marginInlineStart: 6 }}>
+              {t('applications.fields.unfiledShort')}
+            </Tag>
+          )}
+          <Typography.Text type="secondary" className="uh-mono" style={{ display: 'block' }}>
+            {a.studentIdMasked}
+          </Typography.Text>
+        </>
+      ),
     },
-    { title: t('applications.fields.amount'), dataIndex: 'amountFen', width: 116, align: 'right', sorter: true, sortOrder: sortOrder('amountFen'), render: money },
-    { title: t('applications.fields.approvedAmount'), dataIndex: 'approvedAmountFen', width: 116, align: 'right', render: money },
+    ...(showCampaign
+      ? [{ title: t('applications.fields.campaign'), dataIndex: 'campaignId', width: 124, ellipsis: { showTitle: true }, render: (v: string) => campaignName.get(v) ?? '' }]
+      : []),
+    { title: t('applications.fields.org'), dataIndex: 'orgName', width: 150, ellipsis: { showTitle: true } },
+    {
+      title: t('applications.fields.school'),
+      dataIndex: 'schoolName',
+      width: 170,
+      ellipsis: { showTitle: true },
+      render: (v: string, a) => (
+        <>
+          <span title={v}>{v}</span>
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {codeLabel(SchoolStage, a.schoolStage, i18n.language)} · {a.admissionYear}
+          </Typography.Text>
+        </>
+      ),
+    },
+    {
+      title: t('applications.fields.amount'),
+      dataIndex: 'amountFen',
+      width: 132,
+      align: 'right',
+      sorter: true,
+      sortOrder: sortOrder('amountFen'),
+      render: (v: number, a) => (
+        <>
+          <span>{formatYuan(v)}</span>
+          {a.approvedAmountFen !== null && (
+            <Typography.Text type="success" style={{ display: 'block', fontSize: 12 }}>
+              {t('applications.list.approved', { amount: formatYuan(a.approvedAmountFen) })}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
     {
       title: t('applications.fields.status'),
       dataIndex: 'status',
@@ -61,17 +100,16 @@ function useColumns(params: ApplicationListParams, showCampaign: boolean): NonNu
           <ApplicationStatusTag status={v} testId="application-status" />
           {a.status === 'in_notice' && a.noticeEndsOn && (
             <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-              {t('applications.fields.noticeEndsOn')} {a.noticeEndsOn}
+              {t('applications.list.noticeUntil', { date: a.noticeEndsOn })}
             </Typography.Text>
           )}
         </span>
       ),
     },
-    { title: t('applications.fields.createdAt'), dataIndex: 'createdAt', width: 104, sorter: true, sortOrder: sortOrder('createdAt'), render: (v: string) => formatDate(v) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 70,
+      width: 76,
       fixed: 'right',
       render: (_, a) => <Link to={`/applications/${a.id}`}>{t('applications.list.view')}</Link>,
     },
@@ -132,7 +170,7 @@ export function ApplicationsList({ fixedCampaignId, keep = [] }: { fixedCampaign
           dataSource={data?.items ?? []}
           loading={isFetching}
           onChange={onTableChange}
-          scroll={{ x: fixedCampaignId ? 1330 : 1480 }}
+          scroll={{ x: fixedCampaignId ? 980 : 1100 }}
           locale={{ emptyText: t('applications.list.empty') }}
           rowSelection={{
             selectedRowKeys: [...selected.keys()],

@@ -1,14 +1,22 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Alert, App, Button, Modal, Space, Table, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../shared/session.js';
 import { bulkStepsFor } from './application-actions.js';
 import { applicationErrorMessage, reasonMessage } from './application-errors.js';
+import { statusLabel } from './application-labels.js';
 import { ApplicationStatusTag } from './ApplicationStatusTag.js';
 import { useBulkStep, type ApplicationListItem, type BulkStep, type BulkStepResult } from './applications.api.js';
 
 type Row = BulkStepResult['results'][number] & { item?: ApplicationListItem };
+
+/** A refused row's reason; one in the wrong status names the status it is in. */
+function rowRefusal(t: TFunction, r: Row): string {
+  if (r.error?.reason === 'status' && r.item) return t('applications.list.wrongStatus', { status: statusLabel(t, r.item.status) });
+  return reasonMessage(t, r.error?.reason) ?? r.error?.message ?? t('applications.list.bulkFailed');
+}
 
 /**
  * The bar over a list with rows selected: 核实 / 县区审批 / 市总审批 on every selected row, each checked
@@ -112,7 +120,7 @@ export function BulkStepBar({ selected, onClear, onDone }: { selected: Applicati
                       <Space size={6} align="start">
                         <CloseCircleFilled style={{ color: '#cf1322', marginTop: 4 }} />
                         <Typography.Text type="danger" data-testid="application-bulk-reason">
-                          {reasonMessage(t, r.error?.reason, {}) ?? r.error?.message ?? t('applications.list.bulkFailed')}
+                          {rowRefusal(t, r)}
                         </Typography.Text>
                       </Space>
                     ),

@@ -96,7 +96,7 @@ export function HouseholdMemberPicker({ rules, onMember }: { rules?: CampaignRul
                 </Typography.Text>
                 {m.schoolStage && (
                   <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                    {t('applications.form.memberStage', { stage: codeLabel(SchoolStage, m.schoolStage, lang), school: m.schoolOrEmployer ?? '' })}
+                    {[codeLabel(SchoolStage, m.schoolStage, lang), m.schoolOrEmployer].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 )}
               </Radio>

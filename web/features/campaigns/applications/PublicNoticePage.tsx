@@ -1,5 +1,6 @@
 import { InfoCircleOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Card, Empty, Grid, Result, Spin, Table, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { SchoolStage } from '../../../../contracts/households.js';
@@ -23,6 +24,10 @@ export default function PublicNoticePage() {
   const screens = Grid.useBreakpoint();
   const { data, isLoading, error } = usePublicNotice(campaignId);
   const narrow = !screens.md;
+  const title = data ? `${data.campaign.name} ${t('applications.publicNotice.title')}` : t('applications.publicNotice.title');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
 
   if (isLoading)
     return (
