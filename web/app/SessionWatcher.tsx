@@ -5,6 +5,9 @@ import { onApiActivity, setUnauthenticatedHandler } from '../shared/api.js';
 import { forgetSession, meQueryOptions, useMe, type LoginLocationState } from '../shared/session.js';
 
 
+/** Pages anyone may read without a session (the sign-in page, a campaign's public notice): never sent to sign in. */
+const isPublicPath = (path: string) => path === '/login' || path.startsWith('/notice/');
+
 // A little past the server's idle timeout, so the server has surely ended the session.
 const IDLE_GRACE_MS = 5_000;
 
@@ -25,7 +28,7 @@ export function SessionWatcher() {
   useEffect(
     () =>
       setUnauthenticatedHandler(() => {
-        if (pathRef.current === '/login') return;
+        if (isPublicPath(pathRef.current)) return;
         forgetSession(queryClient);
         const state: LoginLocationState = { expired: true, from: pathRef.current };
         void navigate('/login', { replace: true, state });
@@ -40,7 +43,7 @@ export function SessionWatcher() {
     const expire = async () => {
       // Another tab may have kept the shared session alive: ask before signing this one out.
       const current = await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 }).catch(() => undefined);
-      if (current === null && pathRef.current !== '/login') {
+      if (current === null && !isPublicPath(pathRef.current)) {
         forgetSession(queryClient);
         const state: LoginLocationState = { expired: true, from: pathRef.current };
         void navigate('/login', { replace: true, state });
