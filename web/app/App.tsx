@@ -21,6 +21,7 @@ const ApplicationDetailPage = lazy(() => import('../features/campaigns/applicati
 const ApplicationPrintPage = lazy(() => import('../features/campaigns/applications/ApplicationPrintPage.js'));
 const PublicNoticePage = lazy(() => import('../features/campaigns/applications/PublicNoticePage.js'));
 const ApplicationImportPage = lazy(() => import('../features/campaigns/import/ApplicationImportPage.js'));
+const JourneyPage = lazy(() => import('../features/campaigns/follow-up/JourneyPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -35,6 +36,7 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/applications/:id', permission: 'application.read', page: ApplicationDetailPage },
   { path: '/applications/:id/edit', permission: 'application.submit', page: ApplicationFormPage },
   { path: '/applications/:id/print', permission: 'application.read', page: ApplicationPrintPage },
+  { path: '/applications/:id/journey', permission: 'application.read', page: JourneyPage },
 ];
 
 export function App() {

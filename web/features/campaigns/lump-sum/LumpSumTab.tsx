@@ -9,7 +9,7 @@ import { useCan } from '../../../shared/session.js';
 import { useReportError } from '../../../shared/useReportError.js';
 import { OrgTreeSelect } from '../../orgs/OrgTreeSelect.js';
 import { codeLabel } from '../campaign-labels.js';
-import { batchPhase, batchProgressLine, confirmBlock, confirmHint, lumpSumErrorMessage, PHASE_COLOR } from './batch-view.js';
+import { batchPhase, batchProgressLine, confirmBlock, confirmHint, lumpSumErrorMessage, PHASE_COLOR, TAG_TEXT } from './batch-view.js';
 import {
   useBuildLumpSum,
   useConfirmLumpSum,
@@ -30,7 +30,7 @@ function PhaseTag({ batch }: { batch: LumpSumBatch }) {
   const { t } = useTranslation();
   const phase = batchPhase(batch);
   return (
-    <Tag color={PHASE_COLOR[phase]} data-testid={`lump-sum-status-${batch.id}`}>
+    <Tag color={PHASE_COLOR[phase]} style={{ color: TAG_TEXT[PHASE_COLOR[phase]] }} data-testid={`lump-sum-status-${batch.id}`}>
       {t(`lumpSum.status.${phase}`)}
     </Tag>
   );
@@ -167,7 +167,16 @@ function Lines({ campaignId, batch }: { campaignId: string; batch: LumpSumBatch 
       title: t('lumpSum.columns.result'),
       dataIndex: 'exclusion',
       width: 180,
-      render: (v: LumpSumExclusion | null) => (v ? <Tag color="orange">{t(`lumpSum.exclusion.${v}`)}</Tag> : <Tag color="green">{t('lumpSum.qualifies')}</Tag>),
+      render: (v: LumpSumExclusion | null) =>
+        v ? (
+          <Tag color="orange" style={{ color: TAG_TEXT.orange }}>
+            {t(`lumpSum.exclusion.${v}`)}
+          </Tag>
+        ) : (
+          <Tag color="green" style={{ color: TAG_TEXT.green }}>
+            {t('lumpSum.qualifies')}
+          </Tag>
+        ),
     },
   ];
   if (!ready) return null;
@@ -342,7 +351,7 @@ function BatchDetail({ campaignId, batchId, onClose }: { campaignId: string; bat
           <Typography.Text type="secondary">{t('lumpSum.detail.exclusions')}：</Typography.Text>
           {batch.exclusions && Object.keys(batch.exclusions).length ? (
             LUMP_SUM_EXCLUSIONS.filter((r) => batch.exclusions?.[r]).map((r) => (
-              <Tag key={r} color="orange" data-testid={`lump-sum-exclusion-${r}`}>
+              <Tag key={r} color="orange" style={{ color: TAG_TEXT.orange }} data-testid={`lump-sum-exclusion-${r}`}>
                 {t(`lumpSum.exclusion.${r}`)} {batch.exclusions![r]}
               </Tag>
             ))

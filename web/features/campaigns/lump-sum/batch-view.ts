@@ -12,6 +12,9 @@ export function batchPhase(b: Pick<LumpSumBatch, 'status' | 'confirming'>): Batc
   return b.status === 'previewed' && b.confirming ? 'confirming' : b.status;
 }
 
+/** antd's preset tag text is too light on its soft background for WCAG AA: darker text for these. */
+export const TAG_TEXT: Record<string, string> = { gold: '#874d00', green: '#135200', red: '#a8071a', orange: '#873800' };
+
 export const PHASE_COLOR: Record<BatchPhase, string> = {
   building: 'processing',
   previewed: 'gold',
