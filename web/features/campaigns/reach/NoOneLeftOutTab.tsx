@@ -92,7 +92,7 @@ function NotAppliedList({ campaignId, org }: { campaignId: string; org: { id: st
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 1160 }}
+        scroll={{ x: 960 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reach.report.notAppliedEmpty')} /> }}
         pagination={{
           current: page.page,

@@ -148,7 +148,7 @@ export default function ReachTab({ campaign }: Props) {
           columns={columns}
           dataSource={data?.items ?? []}
           loading={isLoading || isFetching}
-          scroll={{ x: 1260 }}
+          scroll={{ x: 1100 }}
           expandable={{ expandedRowRender: (r) => <ContactHistory campaignId={campaign.id} studentIdHash={r.studentIdHash} /> }}
           pagination={{
             current: page.page,

@@ -12,7 +12,7 @@ export function useWorklistColumns(): NonNullable<TableProps<WorklistEntry>['col
     {
       title: t('reach.columns.student'),
       dataIndex: 'studentName',
-      width: 110,
+      width: 100,
       fixed: 'left',
       render: (name: string, r) => (
         <Space orientation="vertical" size={0}>
@@ -23,27 +23,31 @@ export function useWorklistColumns(): NonNullable<TableProps<WorklistEntry>['col
         </Space>
       ),
     },
-    { title: t('reach.columns.idNumber'), dataIndex: 'studentIdMasked', width: 180 },
-    { title: t('reach.columns.reason'), dataIndex: 'reason', width: 130, render: (r: string) => <Tag color={r === 'follow_up' ? 'purple' : 'blue'}>{codeLabel(WorklistReason, r, i18n.language)}</Tag> },
+    { title: t('reach.columns.idNumber'), dataIndex: 'studentIdMasked', width: 170 },
+    { title: t('reach.columns.reason'), dataIndex: 'reason', width: 116, render: (r: string) => <Tag color={r === 'follow_up' ? 'purple' : 'blue'}>{codeLabel(WorklistReason, r, i18n.language)}</Tag> },
     {
       title: t('reach.columns.household'),
       key: 'household',
-      width: 170,
+      width: 196,
       render: (_: unknown, r) => (
         <Space orientation="vertical" size={0}>
-          <span>{r.householdName}</span>
+          <span>
+            {r.householdName}
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              {r.phoneMasked ?? t('reach.noPhone')}
+            </Typography.Text>
+          </span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {r.caseNo}
           </Typography.Text>
         </Space>
       ),
     },
-    { title: t('reach.columns.org'), dataIndex: 'orgName', width: 150 },
-    { title: t('reach.columns.phone'), dataIndex: 'phoneMasked', width: 120, render: (p: string | null) => p ?? '-' },
+    { title: t('reach.columns.org'), dataIndex: 'orgName', width: 132 },
     {
       title: t('reach.columns.lastContact'),
       key: 'lastContact',
-      width: 200,
+      width: 160,
       render: (_: unknown, r) =>
         r.lastContact ? (
           <Space size={4} wrap>
