@@ -231,7 +231,7 @@ export default function ApplicationImportPage() {
     }
   };
 
-  const current = !importId ? 0 : finished ? 2 : 1;
+  const current = !importId ? 0 : imp?.status === 'succeeded' ? 3 : finished ? 2 : 1;
   const notFound = (!!importParam && !importId) || (isApiError(importError) && importError.code === 'NOT_FOUND');
   const open = campaign.status === 'open';
 
