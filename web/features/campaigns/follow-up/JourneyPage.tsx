@@ -153,7 +153,7 @@ export default function JourneyPage() {
       <PageHeader
         title={
           <Space>
-            {t('followUp.journey.title')}：{journey.student.name}
+            {t('followUp.journey.titleFor', { name: journey.student.name })}
             <Typography.Text className="uh-mono" type="secondary" style={{ fontSize: 14, fontWeight: 'normal' }}>
               {journey.student.idNumberMasked}
             </Typography.Text>

@@ -29,6 +29,7 @@ const followUp: Widen<typeof zh> = {
     notAided: 'A student is followed up once the aid is paid',
   },
   journey: {
+    titleFor: 'Chain of aid: {{name}}',
     title: 'Chain of aid',
     subtitle: 'Enrolment aid → in-school support → employment aid, with the household’s aid ledger',
     back: 'Back to the application',

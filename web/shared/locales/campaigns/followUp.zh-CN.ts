@@ -27,6 +27,7 @@ const followUp = {
     notAided: '资助发放后方可回访',
   },
   journey: {
+    titleFor: '资助链条：{{name}}',
     title: '资助链条',
     subtitle: '入学救助 → 在校扶助 → 就业援助，以及家庭帮扶台账',
     back: '返回申请',
