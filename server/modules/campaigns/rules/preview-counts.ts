@@ -74,9 +74,12 @@ export function previewStatement(kind: 'per_student' | 'per_household', rules: C
     count(*) filter (where ${incomeBad})::int as income_over_threshold,
     ${stageBad} as stage_not_covered`;
 
+  // A per-student program gives its reasons per student: the households need none (fewer tests a row).
+  const noReasons = sql`0 as household_status, 0 as category, 0 as income_over_threshold, 0 as stage_not_covered`;
   const householdsQualify = kind === 'per_student' ? sql`${householdOk} and ${households.memberSchoolStages} && ${covered}` : householdOk;
   const byHousehold = sql`
-    select scope.part, null::text as stage, count(*)::int as total, count(*) filter (where ${householdsQualify})::int as qualifying, ${reasons(sql`0`)}
+    select scope.part, null::text as stage, count(*)::int as total, count(*) filter (where ${householdsQualify})::int as qualifying,
+      ${kind === 'per_household' ? reasons(sql`0`) : noReasons}
     from ${households} join ${values()} on scope.org_id = ${households.orgId}
     where ${householdVisible()}
     group by scope.part`;
