@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../../shared/session.js';
@@ -13,12 +13,19 @@ export default function CampaignApplicationsTab({ campaign }: { campaign: Campai
   const navigate = useNavigate();
   return (
     <>
-      {can('application.submit') && campaign.status === 'open' && (
-        <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(`/applications/new?campaignId=${campaign.id}`)} data-testid="campaign-application-new">
-            {t('applications.list.create')}
-          </Button>
-        </div>
+      {campaign.status === 'open' && (can('application.submit') || can('application.import')) && (
+        <Space style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 12 }}>
+          {can('application.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => void navigate(`/campaigns/${campaign.id}/import`)} data-testid="campaign-application-import">
+              {t('applicationImport.title')}
+            </Button>
+          )}
+          {can('application.submit') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate(`/applications/new?campaignId=${campaign.id}`)} data-testid="campaign-application-new">
+              {t('applications.list.create')}
+            </Button>
+          )}
+        </Space>
       )}
       <ApplicationsList fixedCampaignId={campaign.id} keep={['tab']} />
     </>

@@ -264,6 +264,8 @@ const applications: Widen<typeof zh> = {
       release: 'Notice ended, ready for payment',
       paid: 'Paid',
       follow_up: 'Followed up',
+      attachment_add: 'Document added',
+      attachment_delete: 'Document deleted',
     },
   },
   ineligible: {

@@ -262,6 +262,8 @@ const applications = {
       release: '公示期满，转待发放',
       paid: '发放',
       follow_up: '回访',
+      attachment_add: '上传材料',
+      attachment_delete: '删除材料',
     },
   },
   ineligible: {
