@@ -6,6 +6,7 @@ import { inActorSubtree } from '../../../platform/authz.js';
 import type { Actor, Ctx } from '../../../platform/context.js';
 import { conflict, notFound } from '../../../platform/errors.js';
 import { recordHouseholdAid } from '../../households/record-household-aid.js';
+import { grantConfirmed } from '../lump-sum/write-lump-sum-grants.js';
 import { appendApplicationEvent } from './application-events.js';
 
 export type GrantRow = typeof campaignGrants.$inferSelect;
@@ -20,7 +21,7 @@ export async function listReadyGrants(db: DbOrTx, actor: Actor, f: { campaignId?
     .from(campaignGrants)
     .innerJoin(campaigns, eq(campaigns.id, campaignGrants.campaignId))
     .innerJoin(orgs, eq(orgs.id, campaignGrants.orgId))
-    .where(and(eq(campaignGrants.status, 'ready'), inActorSubtree(actor, campaignGrants.orgId), f.campaignId ? eq(campaignGrants.campaignId, f.campaignId) : undefined))
+    .where(and(eq(campaignGrants.status, 'ready'), grantConfirmed(), inActorSubtree(actor, campaignGrants.orgId), f.campaignId ? eq(campaignGrants.campaignId, f.campaignId) : undefined))
     .orderBy(asc(campaignGrants.readyAt), asc(campaignGrants.id))
     .limit(f.limit ?? 10_000);
 }
@@ -31,7 +32,8 @@ export async function listReadyGrants(db: DbOrTx, actor: Actor, f: { campaignId?
  * and each in-kind item through recordHouseholdAid. A grant is paid once: a second call is a conflict.
  */
 export async function markGrantPaid(tx: Tx, ctx: Ctx, p: { grantId: string; paidOn: string; paymentRef: string }) {
-  const [g] = await tx.select().from(campaignGrants).where(eq(campaignGrants.id, p.grantId)).for('update');
+  const [g] = await tx.select().from(campaignGrants).where(and(eq(campaignGrants.id, p.grantId), grantConfirmed())).for('update');
+  // A lump sum's grant whose batch is still being confirmed is not payable yet.
   if (!g) throw notFound('grant');
   if (g.status !== 'ready') throw conflict('already_paid', 'the grant is already paid', { grantId: g.id });
   const now = ctx.clock.now();
