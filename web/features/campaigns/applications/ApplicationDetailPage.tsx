@@ -34,7 +34,6 @@ import { ApplicationRevealButton } from './ApplicationRevealButton.js';
 import { ApplicationStatusTag } from './ApplicationStatusTag.js';
 import { ApplicationStepModal, type ModalAction } from './ApplicationStepModal.js';
 import { useApplication, type ApplicationDetail, type ApplicationObjection } from './applications.api.js';
-import { FollowUpPanel } from './optional-panels.js';
 
 const ApplicationAttachments = lazy(() => import('./ApplicationAttachments.js'));
 
@@ -340,29 +339,9 @@ function GrantTab({ a }: { a: ApplicationDetail }) {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('applications.detail.noGrant')} />
       )}
-      {FollowUpPanel ? (
-        <Suspense fallback={<PageSpinner />}>
-          <FollowUpPanel applicationId={a.id} />
-        </Suspense>
-      ) : (
-        <>
-          <Typography.Title level={5}>{t('applications.detail.followUps')}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="id"
-            pagination={false}
-            dataSource={a.followUps}
-            locale={{ emptyText: t('applications.detail.noFollowUps') }}
-            columns={[
-              { title: t('applications.detail.followUpYear'), dataIndex: 'year', width: 80 },
-              { title: t('applications.fields.status'), dataIndex: 'status', width: 100, render: followUpStatus },
-              { title: t('applications.fields.employer'), dataIndex: 'employer', render: (v: string | null) => v ?? '-' },
-              { title: t('applications.detail.contactedOn'), dataIndex: 'contactedOn', width: 120 },
-              { title: t('applications.history.reason'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
-            ]}
-          />
-        </>
-      )}
+      <Suspense fallback={<PageSpinner />}>
+        <FollowUpPanel applicationId={a.id} />
+      </Suspense>
     </Space>
   );
 }
@@ -379,6 +358,8 @@ const TAB_KEYS = ['info', 'review', 'history', 'notice', 'grant', 'attachments']
 type TabKey = (typeof TAB_KEYS)[number];
 
 /** 申请详情: the facts, the steps the user can take now, and the whole history. */
+const FollowUpPanel = lazy(() => import('../follow-up/FollowUpPanel.js'));
+
 export default function ApplicationDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
