@@ -14,7 +14,7 @@ import {
   UndoOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Col, Descriptions, Empty, Result, Row, Space, Statistic, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -323,7 +323,6 @@ function NoticePanel({ a, canAct, onRecord, onResolve }: { a: ApplicationDetail;
 
 function GrantTab({ a }: { a: ApplicationDetail }) {
   const { t } = useTranslation();
-  const followUpStatus = (s: string) => (s in { studying: 1, internship: 1, employed: 1, left_school: 1 } ? t(`applications.detail.followUpStatus.${s as 'studying'}`) : s);
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {a.grant ? (
