@@ -81,7 +81,8 @@ export const households = pgTable(
   (t) => [
     uniqueIndex('households_case_no_key').on(t.caseNo),
     // Also INCLUDEs status, category, all_causes, member_school_stages and next_verification_due
-    // (migration 0008; drizzle cannot declare INCLUDE) so capped counts are index-only scans.
+    // (migration 0008; drizzle cannot declare INCLUDE) so capped counts are index-only scans, and
+    // income_per_head_monthly_fen, import_id and id (0014) so a district's rule preview is too.
     index('households_org_created_idx').on(t.orgId, t.createdAt),
     // The list's default and common sorts walk these and stop after one page (bench/list-households.ts).
     index('households_created_idx').on(t.createdAt, t.id),
