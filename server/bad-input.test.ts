@@ -417,6 +417,7 @@ const CASES: Case[] = [
   // lump-sum batches
   v('POST /api/campaigns/:id/lump-sum-batches', { orgId: 'E' }, ['body.orgId'], 'wrong types: an org name for the id'),
   v('POST /api/campaigns/:id/lump-sum-batches', { orgId: 42 }, ['body.orgId'], 'wrong types: a number for the org'),
+  v('POST /api/campaigns/:id/lump-sum-batches', { orgId: LONG }, ['body.orgId'], 'an over-long org id'),
   v('POST /api/campaigns/:id/lump-sum-batches', { campaignId: MISSING_UUID, rulesVersion: 1 }, ['body.campaignId', 'body.rulesVersion'], 'unknown fields campaignId and rulesVersion'),
   ...(['confirm', 'discard'] as const).flatMap((verb): Case[] => {
     const route = `POST /api/lump-sum-batches/:id/${verb}`;

@@ -11,6 +11,8 @@ const RAW_TYPES = [XLSX_MIME, 'application/octet-stream', 'application/pdf', 'im
 const RAW_ROUTES: Record<string, string> = {
   'POST /api/household-imports': `?orgId=${crypto.randomUUID()}&filename=a.xlsx`,
   'POST /api/households/:id/attachments': '?kind=id_proof&fileName=a.pdf',
+  'POST /api/application-imports': `?campaignId=${crypto.randomUUID()}&orgId=${crypto.randomUUID()}&filename=a.xlsx`,
+  'POST /api/applications/:id/attachments': '?kind=admission_notice&fileName=a.pdf',
 };
 const OVER_GLOBAL_LIMIT = 2 * 1024 * 1024; // the app's bodyLimit is 1 MiB
 

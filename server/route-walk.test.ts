@@ -33,7 +33,7 @@ beforeAll(async () => {
     for (const org of [...OUTSIDE, ...INSIDE]) records[resource][org] = await RESOURCE_MAKERS[resource](t, org);
   }
   atB = await t.signIn('walker');
-});
+}, 300_000); // every resource of every module in seven orgs, lump-sum batches built on the job runner among them
 afterAll(() => t.close());
 
 const OTHER_PARAM_ID = '00000000-0000-4000-8000-000000000000';
