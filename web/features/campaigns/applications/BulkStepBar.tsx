@@ -30,7 +30,6 @@ export function BulkStepBar({ selected, onClear, onDone }: { selected: Applicati
   const [result, setResult] = useState<{ step: BulkStep; rows: Row[]; succeeded: number; failed: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const steps = bulkStepsFor(me?.permissions ?? []);
-  if (!selected.length) return null;
 
   const run = (step: BulkStep) => {
     const label = t(`applications.list.bulkStep.${step}`);
@@ -53,30 +52,33 @@ export function BulkStepBar({ selected, onClear, onDone }: { selected: Applicati
     });
   };
 
+  // The result dialog outlives the selection: rows that succeeded leave it, and it may become empty.
   return (
     <>
-      <div
-        data-testid="application-bulk-bar"
-        style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', padding: '8px 12px', marginBottom: 12, background: '#e6f0ff', border: '1px solid #b3cdfa', borderRadius: 6 }}
-      >
-        <Typography.Text strong>{t('applications.list.selected', { count: selected.length })}</Typography.Text>
-        <Space wrap>
-          {steps.map(({ step, from }) => {
-            const count = selected.filter((s) => s.status === from).length;
-            return (
-              <Button key={step} type={count ? 'primary' : 'default'} loading={bulk.isPending && bulk.variables?.step === step} onClick={() => run(step)} data-testid={`application-bulk-${step}`}>
-                {t('applications.list.bulkButton', { step: t(`applications.list.bulkStep.${step}`), count })}
-              </Button>
-            );
-          })}
-          <Button type="link" onClick={onClear}>
-            {t('applications.list.clearSelection')}
-          </Button>
-        </Space>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('applications.list.bulkHint')}
-        </Typography.Text>
-      </div>
+      {selected.length > 0 && (
+        <div
+          data-testid="application-bulk-bar"
+          style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap', padding: '8px 12px', marginBottom: 12, background: '#e6f0ff', border: '1px solid #b3cdfa', borderRadius: 6 }}
+        >
+          <Typography.Text strong>{t('applications.list.selected', { count: selected.length })}</Typography.Text>
+          <Space wrap>
+            {steps.map(({ step, from }) => {
+              const count = selected.filter((s) => s.status === from).length;
+              return (
+                <Button key={step} type={count ? 'primary' : 'default'} loading={bulk.isPending && bulk.variables?.step === step} onClick={() => run(step)} data-testid={`application-bulk-${step}`}>
+                  {t('applications.list.bulkButton', { step: t(`applications.list.bulkStep.${step}`), count })}
+                </Button>
+              );
+            })}
+            <Button type="link" onClick={onClear}>
+              {t('applications.list.clearSelection')}
+            </Button>
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('applications.list.bulkHint')}
+          </Typography.Text>
+        </div>
+      )}
       {error && <Alert type="error" showIcon title={error} closable onClose={() => setError(null)} style={{ marginBottom: 12 }} />}
       <Modal
         open={!!result}
