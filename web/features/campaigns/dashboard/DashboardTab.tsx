@@ -29,7 +29,7 @@ function TotalsCards({ d }: { d: CampaignDashboard }) {
           <Card size="small" data-testid={`dashboard-card-${c.key}`}>
             <Statistic title={c.title} value={c.value} suffix={c.suffix} />
             <Typography.Text type="secondary">{c.extra}</Typography.Text>
-            {c.key === 'paid' && d.totals.inKind.length > 0 && (
+            {c.key === 'approved' && d.totals.inKind.length > 0 && (
               <Typography.Text type="secondary" style={{ marginInlineStart: 12 }} data-testid="dashboard-in-kind">
                 {t('dashboard.cards.inKind', { items: d.totals.inKind.map((i) => `${i.item} ×${i.quantity}`).join(' ') })}
               </Typography.Text>
