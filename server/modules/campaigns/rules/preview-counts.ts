@@ -43,54 +43,66 @@ export async function countPreview(db: DbOrTx, kind: 'per_student' | 'per_househ
       await tx.execute(sql`set local jit = off`);
       await tx.execute(sql`set local random_page_cost = 1.1`);
       return (await tx.execute(previewStatement(kind, rules, scope))) as unknown as {
-        rows: Array<{ part: number; stage: string | null; total: number; qualifying: number; household_status: number; category: number; income_over_threshold: number; stage_not_covered: number }>;
+        rows: Array<{ part: number; stage: string | null; total: number; passed: number; household_status: number; category: number; income_over_threshold: number }>;
       };
     },
     { accessMode: 'read only' },
   );
-  return result.rows.map((r) => ({
-    part: r.part,
-    stage: r.stage,
-    total: r.total,
-    qualifying: r.qualifying,
-    householdStatus: r.household_status,
-    category: r.category,
-    incomeOverThreshold: r.income_over_threshold,
-    stageNotCovered: r.stage_not_covered,
-  }));
+  const covered = new Set<string>(rules.stages);
+  return result.rows.map((r) => {
+    // A student row's stage is its group's: covered or not for all of them at once.
+    const stageCovered = r.stage === null || covered.has(r.stage);
+    return {
+      part: r.part,
+      stage: r.stage,
+      total: r.total,
+      qualifying: stageCovered ? r.passed : 0,
+      householdStatus: r.household_status,
+      category: r.category,
+      incomeOverThreshold: r.income_over_threshold,
+      stageNotCovered: stageCovered ? 0 : r.total,
+    };
+  });
 }
 
-/** The one statement of countPreview (exported for the benchmark's EXPLAIN). */
+/**
+ * The one statement of countPreview (exported for the benchmark's EXPLAIN). `passed`: households
+ * passing the household tests (and, for a per-student program's households, listing a covered
+ * stage); students passing the household tests (their stage is their group's, decided above). The
+ * tests stay inline: computing them once below an OFFSET 0 fence was cheaper a row but keeps
+ * PostgreSQL from running the two aggregates in parallel (1.07 s against 0.85 s at a million).
+ */
 export function previewStatement(kind: 'per_student' | 'per_household', rules: CampaignRules, scope: PreviewOrg[]): SQL {
   const values = () => sql`(values ${sql.join(scope.map((o) => sql`(${o.orgId}::uuid, ${o.part}::int, ${o.thresholdFen}::bigint)`), sql`, `)}) as scope(org_id, part, threshold_fen)`;
   const statusBad = sql`not (${households.status} = any(${textArray(rules.householdStatuses)}))`;
   const categoryBad = sql`not (${households.category} = any(${textArray(rules.categories)}))`;
   const incomeBad = sql`coalesce(${households.incomePerHeadMonthlyFen} > scope.threshold_fen, false)`;
-  const householdOk = sql`not (${statusBad} or ${categoryBad} or ${incomeBad})`;
-  const covered = textArray(rules.stages);
-  const reasons = (stageBad: SQL) => sql`
+  const passes = sql`not (${statusBad} or ${categoryBad} or ${incomeBad})`;
+  const counts = (passed: SQL) => sql`
+    count(*)::int as total,
+    count(*) filter (where ${passed})::int as passed,
     count(*) filter (where ${statusBad})::int as household_status,
     count(*) filter (where ${categoryBad})::int as category,
-    count(*) filter (where ${incomeBad})::int as income_over_threshold,
-    ${stageBad} as stage_not_covered`;
+    count(*) filter (where ${incomeBad})::int as income_over_threshold`;
+  const householdsFrom = sql`from ${households} join ${values()} on scope.org_id = ${households.orgId} where ${householdVisible()}`;
 
-  // A per-student program gives its reasons per student: the households need none (fewer tests a row).
-  const noReasons = sql`0 as household_status, 0 as category, 0 as income_over_threshold, 0 as stage_not_covered`;
-  const householdsQualify = kind === 'per_student' ? sql`${householdOk} and ${households.memberSchoolStages} && ${covered}` : householdOk;
+  if (kind === 'per_household') return sql`select scope.part, null::text as stage, ${counts(passes)} ${householdsFrom} group by scope.part`;
+  // A per-student program's reasons are its students': its households need only their totals.
   const byHousehold = sql`
-    select scope.part, null::text as stage, count(*)::int as total, count(*) filter (where ${householdsQualify})::int as qualifying,
-      ${kind === 'per_household' ? reasons(sql`0`) : noReasons}
-    from ${households} join ${values()} on scope.org_id = ${households.orgId}
-    where ${householdVisible()}
+    select scope.part, null::text as stage, count(*)::int as total,
+      count(*) filter (where ${households.memberSchoolStages} && ${textArray(rules.stages)} and ${passes})::int as passed,
+      0 as household_status, 0 as category, 0 as income_over_threshold
+    ${householdsFrom}
     group by scope.part`;
-  const stageOk = sql`${householdMembers.schoolStage} = any(${covered})`;
-  const byStudent = sql`
-    select scope.part, ${householdMembers.schoolStage} as stage, count(*)::int as total, count(*) filter (where ${householdOk} and ${stageOk})::int as qualifying,
-      ${reasons(sql`count(*) filter (where not ${stageOk})::int`)}
+  const byStudent = (half: SQL) => sql`
+    select scope.part, ${householdMembers.schoolStage} as stage, ${counts(passes)}
     from ${households} join ${values()} on scope.org_id = ${households.orgId}
       join ${householdMembers} on ${householdMembers.householdId} = ${households.id}
-    where ${householdMembers.schoolStage} is not null and ${householdVisible()}
+    where ${householdMembers.schoolStage} is not null and ${householdVisible()} and ${half}
     group by scope.part, ${householdMembers.schoolStage}`;
-
-  return kind === 'per_student' ? sql`${byHousehold} union all ${byStudent}` : byHousehold;
+  // The students in two halves of the (random, uniform) household ids: with the households that makes
+  // three aggregates PostgreSQL runs side by side (0.82 → 0.63 s at a million); PGlite runs them in turn.
+  const split = sql`'80000000-0000-0000-0000-000000000000'::uuid`;
+  return sql`${byHousehold} union all ${byStudent(sql`${households.id} < ${split} and ${householdMembers.householdId} < ${split}`)}
+    union all ${byStudent(sql`${households.id} >= ${split} and ${householdMembers.householdId} >= ${split}`)}`;
 }
