@@ -66,7 +66,7 @@ export async function countPreview(db: DbOrTx, kind: 'per_student' | 'per_househ
 }
 
 /**
- * The one statement of countPreview (exported for the benchmark's EXPLAIN). `passed`: households
+ * The one statement of countPreview (exported so that it can be EXPLAINed). `passed`: households
  * passing the household tests (and, for a per-student program's households, listing a covered
  * stage); students passing the household tests (their stage is their group's, decided above). The
  * tests stay inline: computing them once below an OFFSET 0 fence was cheaper a row but keeps
