@@ -1,6 +1,6 @@
 -- The rule preview (规则试算) counts the whole archive in one statement: households in id order with
 -- every column its tests read, merged with the students (members at school) in household order, both
--- read from these indexes alone (docs/decisions/011-rule-preview.md).
+-- read from these indexes alone (docs/decisions/012-rule-preview.md).
 CREATE INDEX "household_members_students_idx" ON "household_members" USING btree ("household_id","school_stage") WHERE "household_members"."school_stage" is not null;--> statement-breakpoint
 CREATE INDEX "households_preview_idx" ON "households" USING btree ("id","org_id","status","category","income_per_head_monthly_fen","member_school_stages","import_id");--> statement-breakpoint
 -- A preview of a district or a street reads only its orgs' households: the org index also carries the

@@ -31,7 +31,7 @@ const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::
  * every write keeps equal to its members' stages: the same as "one of its students qualifies",
  * without a second pass over the members. Both sides are read from covering indexes
  * (households_preview_idx, household_members_students_idx), merged in household order
- * (docs/decisions/011-rule-preview.md).
+ * (docs/decisions/012-rule-preview.md).
  */
 export async function countPreview(db: DbOrTx, kind: 'per_student' | 'per_household', rules: CampaignRules, scope: PreviewOrg[]): Promise<PreviewCountRow[]> {
   if (scope.length === 0) return [];
