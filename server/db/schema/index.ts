@@ -6,3 +6,4 @@ export * from './household-attachments.js';
 export * from './background-jobs.js';
 export * from './settings.js';
 export * from './campaigns.js';
+export * from './ledger.js';
