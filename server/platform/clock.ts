@@ -22,19 +22,21 @@ export class ManualClock implements Clock {
 
 /**
  * The system clock run ahead by the number of milliseconds written in `file` (0 when absent or not a
- * number), re-read when the file changes. Demo mode only (config DEMO_CLOCK_FILE).
+ * number), read again at most every 100 ms as the clock is asked. Demo mode only (config DEMO_CLOCK_FILE).
  */
-export function fileOffsetClock(file: string): Clock & { stop(): void } {
+export function fileOffsetClock(file: string): Clock {
   let offset = 0;
-  const read = () => {
+  let readAt = -Infinity;
+  const current = () => {
+    if (Date.now() - readAt < 100) return offset;
+    readAt = Date.now();
     try {
       const n = Number(fs.readFileSync(file, 'utf8').trim());
       offset = Number.isSafeInteger(n) ? n : 0;
     } catch {
       offset = 0;
     }
+    return offset;
   };
-  read();
-  fs.watchFile(file, { interval: 100 }, read);
-  return { now: () => new Date(Date.now() + offset), stop: () => fs.unwatchFile(file, read) };
+  return { now: () => new Date(Date.now() + current()) };
 }
