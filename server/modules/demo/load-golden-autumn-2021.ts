@@ -121,7 +121,7 @@ export async function loadGoldenAutumn2021(
   const random = seededRandom(20210901);
   const people = peopleFactory(random);
   const nextvals = async (sequence: 'application_no_seq' | 'household_case_seq', n: number) =>
-    ((await tx.execute(sql`select nextval(${sql.raw(`'${sequence}'`)})::int as seq from generate_series(1, ${n})`)) as unknown as { rows: Array<{ seq: number }> }).rows.map((r) => r.seq);
+    ((await tx.execute(sql`select nextval(${sequence}::regclass)::int as seq from generate_series(1, ${n})`)) as unknown as { rows: Array<{ seq: number }> }).rows.map((r) => r.seq);
   const applicationNos = await nextvals('application_no_seq', plan.length);
   const caseNos = await nextvals('household_case_seq', plan.filter((p) => p.filed).length);
 

@@ -13,13 +13,14 @@ import { likePrefix } from '../../../platform/authz.js';
  */
 
 const a = campaignApplications;
-const inList = (statuses: readonly string[]) => sql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`);
+/** A parenthesised list of bound values, for `x in (…)` inside a larger fragment. */
+const inList = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 const APPROVED = inList(APPROVED_STATUSES);
 const PAID = inList(PAID_STATUSES);
 const LIVE = sql`${a.status} not in ('rejected', 'withdrawn')`;
 
 /** Rows in the contracts' order (the workflow's statuses, the school stages youngest first), not the alphabet's. */
-const inOrderOf = (keys: readonly string[], column: AnyColumn) => sql`array_position(${sql.raw(`array[${keys.map((k) => `'${k}'`).join(', ')}]::text[]`)}, ${column})`;
+const inOrderOf = (keys: readonly string[], column: AnyColumn) => sql`array_position(array[${sql.join(keys.map((k) => sql`${k}`), sql`, `)}]::text[], ${column})`;
 
 const int = (expr: SQL) => sql<number>`(${expr})::int`;
 const fen = (expr: SQL) => sql<number>`coalesce(${expr}, 0)::bigint`;
