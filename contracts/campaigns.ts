@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORG_TYPES } from './orgs.js';
-import { CnIdNumber, CnMobile, HardshipCategory, SchoolStage } from './households.js';
+import { CnIdNumber, CnMobile, codes, HardshipCategory, SchoolStage } from './households.js';
 import { text as safeText } from './text.js';
 
 /**
@@ -8,11 +8,6 @@ import { text as safeText } from './text.js';
  * with the campaign and versioned, so changing a threshold or an amount changes previews and new
  * proposals but never an amount already approved (docs/decisions/010-campaign-rules-as-data.md).
  */
-
-function codes<const K extends string>(map: Record<K, [zh: string, en: string]>) {
-  const keys = Object.keys(map) as [K, ...K[]];
-  return { keys, labels: map, schema: z.enum(keys) };
-}
 
 const fen = z.number().int().min(0).max(100_000_000_00);
 const text = (max: number) => safeText().max(max);

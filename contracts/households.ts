@@ -3,7 +3,7 @@ import { validateCnId, validateCnMobile } from './cn-ids.js';
 import { text as safeText } from './text.js';
 
 /** Coded fields with their Chinese and English labels (shared by the Excel template, the server and the web). */
-function codes<const K extends string>(map: Record<K, [zh: string, en: string]>) {
+export function codes<const K extends string>(map: Record<K, [zh: string, en: string]>) {
   const keys = Object.keys(map) as [K, ...K[]];
   return { keys, labels: map, schema: z.enum(keys) };
 }

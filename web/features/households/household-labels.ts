@@ -2,23 +2,7 @@ import type { TFunction } from 'i18next';
 import { HOUSEHOLD_STATUSES, type HouseholdStatus } from '../../../contracts/households.js';
 import zhCN from '../../shared/locales/zh-CN.js';
 
-/** A coded field's definition from contracts/households.ts: keys with [Chinese, English] labels. */
-export interface CodeSet<K extends string = string> {
-  keys: readonly K[];
-  labels: Record<K, readonly [string, string]>;
-}
-
-/** The label of a code in the interface language; unknown codes (a newer server) are shown as they are. */
-export function codeLabel(codes: CodeSet, key: string | null | undefined, language: string): string {
-  if (key === null || key === undefined || key === '') return '';
-  const pair = Object.hasOwn(codes.labels, key) ? codes.labels[key] : undefined;
-  return pair ? pair[language === 'en' ? 1 : 0] : key;
-}
-
-/** Select options for a coded field, in the contract's order. */
-export function codeOptions<K extends string>(codes: CodeSet<K>, language: string): Array<{ value: K; label: string }> {
-  return codes.keys.map((k) => ({ value: k, label: codes.labels[k][language === 'en' ? 1 : 0] }));
-}
+export { codeLabel, codeOptions, type CodeSet } from '../../shared/code-labels.js';
 
 export function isHouseholdStatus(value: unknown): value is HouseholdStatus {
   return typeof value === 'string' && (HOUSEHOLD_STATUSES as readonly string[]).includes(value);
