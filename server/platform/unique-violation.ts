@@ -31,7 +31,12 @@ export function uniqueViolationToConflict(error: unknown): AppError | null {
 }
 
 function findUniqueViolation(error: unknown): DriverError | null {
+  return findDriverError(error, '23505');
+}
+
+/** The driver's error with this SQLSTATE inside what drizzle threw (it wraps the driver's error in `cause`), or null. */
+export function findDriverError(error: unknown, sqlState: string): DriverError | null {
   for (let e = error as DriverError | undefined, depth = 0; e && depth < 5; e = e.cause as DriverError | undefined, depth++)
-    if (e.code === '23505') return e;
+    if (e.code === sqlState) return e;
   return null;
 }

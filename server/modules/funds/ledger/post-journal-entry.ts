@@ -3,6 +3,7 @@ import type { Tx } from '../../../db/client.js';
 import { journalEntries, journalPostings } from '../../../db/schema/index.js';
 import type { Ctx } from '../../../platform/context.js';
 import { AppError, conflict, notFound } from '../../../platform/errors.js';
+import { findDriverError } from '../../../platform/unique-violation.js';
 
 export interface JournalEntryInput {
   orgId: string;
@@ -32,7 +33,7 @@ export async function postJournalEntry(tx: Tx, ctx: Ctx, e: JournalEntryInput & 
   try {
     await tx.insert(journalPostings).values(e.postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amountFen: p.amountFen })));
   } catch (err) {
-    if (violatedConstraint(err) === 'ledger_accounts_no_overdraft') throw new AppError('CONFLICT', 'the fund does not hold enough for this', { reason: 'insufficient_funds' });
+    if (findDriverError(err, '23514')?.constraint === 'ledger_accounts_no_overdraft') throw new AppError('CONFLICT', 'the fund does not hold enough for this', { reason: 'insufficient_funds' });
     throw err;
   }
   return entry;
@@ -53,10 +54,4 @@ export async function reverseJournalEntry(tx: Tx, ctx: Ctx, r: { entryId: string
     reversesId: original.id,
     postings: postings.map((p) => ({ accountId: p.accountId, amountFen: -p.amountFen })),
   });
-}
-
-function violatedConstraint(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; constraint?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++)
-    if (e.code === '23514' && typeof e.constraint === 'string') return e.constraint;
-  return undefined;
 }
