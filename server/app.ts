@@ -33,6 +33,7 @@ import { householdImportJobHandlers } from './modules/households/import/househol
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { campaignJobHandlers } from './modules/campaigns/campaign-jobs.js';
 import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.js';
+import { registerIdempotency } from './platform/idempotency.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
 declare module 'fastify' {
@@ -200,6 +201,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (issues) throw validation(issues);
     }
   });
+
+  registerIdempotency(app, opts.db);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness check' } }, async () => ({ ok: true }));
   registerAuthRoutes(app, { secureCookies: !!opts.secureCookies, dengbaoMode: !!opts.dengbaoMode, signInRateLimit: opts.signInRateLimit ?? 30 });

@@ -18,7 +18,8 @@ async function main() {
     console.log(`Reconciled ${r.accountsChecked} accounts: ${r.differences.length} difference(s), ${r.unbalancedEntries.length} unbalanced entr${r.unbalancedEntries.length === 1 ? 'y' : 'ies'}.`);
     for (const d of r.differences) console.log(`  ${d.name} (${d.accountId}): kept ${d.keptFen} fen, journal says ${d.recomputedFen} fen`);
     for (const id of r.unbalancedEntries) console.log(`  unbalanced entry ${id}`);
-    process.exitCode = r.differences.length || r.unbalancedEntries.length ? 1 : 0;
+    for (const m of r.monthDifferences) console.log(`  month ${m.month} of account ${m.accountId} differs from its postings`);
+    process.exitCode = r.differences.length || r.unbalancedEntries.length || r.monthDifferences.length ? 1 : 0;
   } finally {
     await database.close();
   }

@@ -73,8 +73,12 @@ export async function createTestApp(): Promise<TestApp> {
   const passwordHash = await cachedHash;
 
   const sessionFor = (cookie: string, csrf: string): Session => {
-    const request = (opts: InjectOptions) =>
-      app.inject({ ...opts, headers: { cookie, 'x-csrf-token': csrf, ...(opts.headers ?? {}) } });
+    // A fresh Idempotency-Key on every unsafe request unless the test sends its own (or '' for none).
+    const request = (opts: InjectOptions) => {
+      const headers: Record<string, string> = { cookie, 'x-csrf-token': csrf, ...(opts.method && opts.method !== 'GET' ? { 'idempotency-key': crypto.randomUUID() } : {}), ...((opts.headers ?? {}) as Record<string, string>) };
+      if (headers['idempotency-key'] === '') delete headers['idempotency-key'];
+      return app.inject({ ...opts, headers });
+    };
     return {
       cookie,
       csrf,

@@ -97,6 +97,14 @@ CREATE TABLE "in_kind_issues" (
 	CONSTRAINT "in_kind_issues_quantity_positive" CHECK ("in_kind_issues"."quantity" > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "ledger_account_months" (
+	"account_id" uuid NOT NULL,
+	"month" date NOT NULL,
+	"net_fen" bigint NOT NULL,
+	"postings" integer NOT NULL,
+	CONSTRAINT "ledger_account_months_account_id_month_pk" PRIMARY KEY("account_id","month")
+);
+--> statement-breakpoint
 CREATE TABLE "payment_batches" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -147,6 +155,7 @@ CREATE TABLE "receipt_series" (
 	"last_seq" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "journal_postings" ADD COLUMN "occurred_on" date NOT NULL;--> statement-breakpoint
 ALTER TABLE "donation_drives" ADD CONSTRAINT "donation_drives_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "donation_drives" ADD CONSTRAINT "donation_drives_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "donations" ADD CONSTRAINT "donations_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -164,6 +173,7 @@ ALTER TABLE "fund_incomes" ADD CONSTRAINT "fund_incomes_fund_id_funds_id_fk" FOR
 ALTER TABLE "fund_incomes" ADD CONSTRAINT "fund_incomes_entry_id_journal_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."journal_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "in_kind_issues" ADD CONSTRAINT "in_kind_issues_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "in_kind_issues" ADD CONSTRAINT "in_kind_issues_payment_line_id_payment_lines_id_fk" FOREIGN KEY ("payment_line_id") REFERENCES "public"."payment_lines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ledger_account_months" ADD CONSTRAINT "ledger_account_months_account_id_ledger_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."ledger_accounts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_batches" ADD CONSTRAINT "payment_batches_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "payment_lines" ADD CONSTRAINT "payment_lines_batch_id_payment_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."payment_batches"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -183,4 +193,35 @@ CREATE INDEX "in_kind_issues_org_idx" ON "in_kind_issues" USING btree ("org_id",
 CREATE INDEX "payment_batches_org_idx" ON "payment_batches" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_lines_batch_line_key" ON "payment_lines" USING btree ("batch_id","line_no");--> statement-breakpoint
 CREATE UNIQUE INDEX "payment_lines_ref_key" ON "payment_lines" USING btree ("payment_ref");--> statement-breakpoint
-CREATE UNIQUE INDEX "payment_lines_one_live_per_grant" ON "payment_lines" USING btree ("grant_id") WHERE status in ('pending', 'paid');
+CREATE UNIQUE INDEX "payment_lines_one_live_per_grant" ON "payment_lines" USING btree ("grant_id") WHERE status in ('pending', 'paid');--> statement-breakpoint
+CREATE INDEX "journal_postings_account_date_idx" ON "journal_postings" USING btree ("account_id","occurred_on","id");--> statement-breakpoint
+-- A posting carries its entry's date (set here, whatever the writer sent), for the statement index.
+CREATE FUNCTION ledger_posting_date() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT occurred_on INTO NEW.occurred_on FROM journal_entries WHERE id = NEW.entry_id;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER journal_postings_date BEFORE INSERT ON journal_postings FOR EACH ROW EXECUTE FUNCTION ledger_posting_date();
+--> statement-breakpoint
+-- The posting moves its account's balance (as before) and its account's month.
+CREATE OR REPLACE FUNCTION ledger_apply_posting() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE ledger_accounts SET balance_fen = balance_fen + NEW.amount_fen WHERE id = NEW.account_id;
+  INSERT INTO ledger_account_months (account_id, month, net_fen, postings)
+    VALUES (NEW.account_id, date_trunc('month', NEW.occurred_on)::date, NEW.amount_fen, 1)
+    ON CONFLICT (account_id, month) DO UPDATE SET net_fen = ledger_account_months.net_fen + EXCLUDED.net_fen, postings = ledger_account_months.postings + 1;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+-- The months move only with postings, never by a direct write.
+CREATE FUNCTION ledger_refuse_month_write() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_trigger_depth() < 2 THEN
+    RAISE EXCEPTION 'ledger_account_months moves only by posting a journal entry' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER ledger_account_months_by_postings BEFORE INSERT OR UPDATE OR DELETE ON ledger_account_months FOR EACH ROW EXECUTE FUNCTION ledger_refuse_month_write();

@@ -87,15 +87,35 @@ export const journalPostings = pgTable(
       .notNull()
       .references(() => ledgerAccounts.id),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** The entry's date, copied onto the posting by the database, so a statement reads one index. */
+    occurredOn: date('occurred_on').notNull(),
   },
   (t) => [
     index('journal_postings_entry_idx').on(t.entryId),
     index('journal_postings_account_idx').on(t.accountId, t.id),
+    index('journal_postings_account_date_idx').on(t.accountId, t.occurredOn, t.id),
     check('journal_postings_amount_nonzero', sql`${t.amountFen} <> 0`),
   ],
 );
 
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull();
+
+/**
+ * Each account's net movement per month, kept by the posting trigger: a statement's opening balance is
+ * the sum of the months before it, not of every posting since the account opened.
+ */
+export const ledgerAccountMonths = pgTable(
+  'ledger_account_months',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    month: date('month').notNull(),
+    netFen: bigint('net_fen', { mode: 'number' }).notNull(),
+    postings: integer('postings').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.month] })],
+);
 
 /**
  * Income that is not a donation, booked into a fund: the union dues budget (工会经费), an enterprise's

@@ -41,7 +41,7 @@ describe('the journal (double entry, kept by the database)', () => {
     await expect(
       t.database.db.transaction(async (tx) => {
         const [e] = await tx.insert(journalEntries).values(entry()).returning();
-        await tx.insert(journalPostings).values([{ entryId: e.id, accountId: f.accounts.fund_balance.id, amountFen: 100 }, { entryId: e.id, accountId: f.accounts.donations.id, amountFen: -99 }]);
+        await tx.insert(journalPostings).values([{ entryId: e.id, accountId: f.accounts.fund_balance.id, amountFen: 100, occurredOn: '2026-03-02' }, { entryId: e.id, accountId: f.accounts.donations.id, amountFen: -99, occurredOn: '2026-03-02' }]);
       }),
     ).rejects.toThrow();
     await expect(t.database.db.transaction(async (tx) => void (await tx.insert(journalEntries).values(entry())))).rejects.toThrow();

@@ -31,7 +31,7 @@ export async function postJournalEntry(tx: Tx, ctx: Ctx, e: JournalEntryInput & 
     .values({ orgId: e.orgId, kind: e.kind, memo: e.memo, occurredOn: e.occurredOn, reversesId: e.reversesId ?? null, sourceModule: e.sourceModule ?? null, sourceRef: e.sourceRef ?? null, createdBy: ctx.actor?.userId ?? null, createdAt: ctx.clock.now() })
     .returning();
   try {
-    await tx.insert(journalPostings).values(e.postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amountFen: p.amountFen })));
+    await tx.insert(journalPostings).values(e.postings.map((p) => ({ entryId: entry.id, accountId: p.accountId, amountFen: p.amountFen, occurredOn: e.occurredOn })));
   } catch (err) {
     if (findDriverError(err, '23514')?.constraint === 'ledger_accounts_no_overdraft') throw new AppError('CONFLICT', 'the fund does not hold enough for this', { reason: 'insufficient_funds' });
     throw err;

@@ -22,10 +22,18 @@ export async function reconcileLedger(db: DbOrTx) {
   const entries = (await db.execute(sql`
     select e.id from journal_entries e left join journal_postings p on p.entry_id = e.id
     group by e.id having coalesce(sum(p.amount_fen), 0) <> 0 or count(p.id) < 2`)) as unknown as { rows: Array<{ id: string }> };
+  const months = (await db.execute(sql`
+    with recomputed as (
+      select account_id, date_trunc('month', occurred_on)::date as month, sum(amount_fen) as net from journal_postings group by 1, 2)
+    select coalesce(m.account_id, r.account_id) as "accountId", coalesce(m.month, r.month)::text as month
+    from ledger_account_months m full join recomputed r on r.account_id = m.account_id and r.month = m.month
+    where m.net_fen is distinct from r.net`)) as unknown as { rows: Array<{ accountId: string; month: string }> };
   const [{ n }] = ((await db.execute(sql`select count(*)::int as n from ledger_accounts`)) as unknown as { rows: Array<{ n: number }> }).rows;
   return {
     accountsChecked: n,
     differences: accounts.rows.map((r): LedgerDifference => ({ accountId: r.accountId, name: r.name, keptFen: Number(r.keptFen), recomputedFen: Number(r.recomputedFen) })),
     unbalancedEntries: entries.rows.map((r) => r.id),
+    /** Months whose kept net movement differs from their postings (the statement's opening balances). */
+    monthDifferences: months.rows,
   };
 }
