@@ -33,6 +33,7 @@ import { householdImportJobHandlers } from './modules/households/import/househol
 import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { campaignJobHandlers } from './modules/campaigns/campaign-jobs.js';
 import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.js';
+import { registerFundRoutes } from './modules/funds/funds.routes.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
@@ -216,6 +217,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const files = createFileStore({ root: dataPath('attachments'), encryptionKey: opts.secrets.fileEncryptionKey, notInside: [DEFAULT_WEB_DIST, opts.webDistDir] });
   registerHouseholdAttachmentRoutes(app, files);
   registerCampaignRoutes(app, files);
+  registerFundRoutes(app);
   for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {

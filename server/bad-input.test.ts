@@ -30,10 +30,12 @@ let campaign: string; // an open 金秋助学 campaign of A in which B takes par
 let program: string; // its program
 let application: string; // a draft application of E in it
 let applicationAttachment: string; // a document of that application
+let cityFund: string; // a fund of A
+let districtFund: string; // a fund of E
 
 beforeAll(async () => {
   t = await createTestApp();
-  await t.createUser('admin-a', 'A', ['org_admin']);
+  await t.createUser('admin-a', 'A', ['org_admin', 'finance_officer']);
   targetUser = await t.createUser('target-e', 'E', ['caseworker']);
   admin = await t.signIn('admin-a');
   const res = await admin.post('/api/orgs', { parentId: t.orgs.E.id, code: 'MOVABLE', name: '可移动', type: 'aid_station' });
@@ -47,6 +49,8 @@ beforeAll(async () => {
   if (app.statusCode !== 201) throw new Error(app.body);
   application = app.json().id;
   applicationAttachment = await makeApplicationAttachment(t, application);
+  cityFund = (await admin.post('/api/funds', { orgId: t.orgs.A.id, name: '坏输入市基金' })).json().id;
+  districtFund = (await admin.post('/api/funds', { orgId: t.orgs.E.id, name: '坏输入基层基金' })).json().id;
 });
 afterAll(() => t.close());
 
@@ -71,6 +75,7 @@ const sample = (route: string) => () => SAMPLE_BODIES[route](t, 'E') as Record<s
 const byHousehold = { id: () => household };
 const byCampaign = { id: () => campaign };
 const byApplication = { id: () => application };
+const byFund = { id: () => cityFund };
 
 /**
  * Every JSON write route, keyed "METHOD /url" as registered. A route added to the app fails the
@@ -139,6 +144,9 @@ const ROUTES: Record<string, Route> = {
   'POST /api/applications/:id/objections': { ...byApplication, valid: () => ({ content: '有群众反映其家庭收入较高' }) },
   'POST /api/applications/:id/objections/:objectionId/resolve': { ...byApplication, valid: () => ({ resolution: '经核实不属实', upheld: false }) },
   'DELETE /api/applications/:id/attachments/:attachmentId': { ...byApplication, params: () => ({ attachmentId: applicationAttachment }), valid: () => ({ reason: '上传错了文件' }) },
+  'POST /api/funds': { valid: () => ({ orgId: t.orgs.E.id, name: '坏输入新基金' }) },
+  'POST /api/funds/:id/incomes': { ...byFund, valid: () => ({ source: 'enterprise', counterparty: '焦煤集团', amountFen: 100, receivedOn: '2021-08-20' }) },
+  'POST /api/funds/:id/allocations': { ...byFund, valid: () => ({ toFundId: districtFund, amountFen: 100, allocatedOn: '2021-08-25' }) },
   'POST /api/campaigns/:id/lump-sum-batches': { valid: () => ({ orgId: t.orgs.E.id }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/confirm': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/discard': { valid: () => ({ note: '名单有误' }), nothingRequired: true },
@@ -427,6 +435,22 @@ const CASES: Case[] = [
       v(route, { status: 'confirmed', grants: 3 }, ['body.status', 'body.grants'], 'unknown fields status and grants'),
     ];
   }),
+  // funds
+  missing('POST /api/funds', ['orgId', 'name']),
+  v('POST /api/funds', { orgId: 'A', name: 5 }, ['body.orgId', 'body.name'], 'wrong types: an org name for the id, a number for the name'),
+  v('POST /api/funds', { name: LONG, purpose: LONG }, ['body.name', 'body.purpose'], 'over-long name and purpose'),
+  v('POST /api/funds', { balanceFen: 100 }, ['body.balanceFen'], 'an unknown field balanceFen'),
+  missing('POST /api/funds/:id/incomes', ['source', 'counterparty', 'amountFen', 'receivedOn']),
+  v('POST /api/funds/:id/incomes', { amountFen: 100.5, receivedOn: '2021/08/20' }, ['body.amountFen', 'body.receivedOn'], 'fractional fen and a date in the wrong form'),
+  v('POST /api/funds/:id/incomes', { amountFen: '100', source: 'lottery' }, ['body.amountFen', 'body.source'], 'a string amount and a source outside the list'),
+  v('POST /api/funds/:id/incomes', { amountFen: 0 }, ['body.amountFen'], 'a zero amount'),
+  v('POST /api/funds/:id/incomes', { amountFen: -100 }, ['body.amountFen'], 'a negative amount'),
+  v('POST /api/funds/:id/incomes', { amountFen: 1e16 }, ['body.amountFen'], 'an amount beyond the limit'),
+  v('POST /api/funds/:id/incomes', { counterparty: LONG, memo: LONG }, ['body.counterparty', 'body.memo'], 'over-long counterparty and memo'),
+  missing('POST /api/funds/:id/allocations', ['toFundId', 'amountFen', 'allocatedOn']),
+  v('POST /api/funds/:id/allocations', { toFundId: 'E', amountFen: '1' }, ['body.toFundId', 'body.amountFen'], 'wrong types'),
+  v('POST /api/funds/:id/allocations', { memo: LONG }, ['body.memo'], 'an over-long memo'),
+  v('POST /api/funds/:id/allocations', { fromFundId: MISSING_UUID }, ['body.fromFundId'], 'an unknown field fromFundId'),
   // follow-ups
   missing('POST /api/applications/:id/follow-ups', ['year', 'status', 'contactedOn']),
   v('POST /api/applications/:id/follow-ups', { year: '2026', status: 'working', contactedOn: '2026/03/01' }, ['body.year', 'body.status', 'body.contactedOn'], 'wrong types: a string year, a status outside the list, a date'),

@@ -74,3 +74,12 @@ export function contentDisposition(fileName: string) {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Headers of an .xlsx download (personal or money data: never cached). */
+export function sendXlsx(reply: { header(k: string, v: string): unknown }, filename: string) {
+  reply.header('Content-Type', XLSX_MIME);
+  reply.header('Content-Disposition', contentDisposition(filename));
+  reply.header('Cache-Control', 'no-store');
+}

@@ -13,9 +13,10 @@ export function schemaTables(): string[] {
 
 /**
  * Tables a refused request legitimately writes: its denial or failure in the audit log (checked
- * separately: never a success), the session's last-seen time.
+ * separately: never a success), the session's last-seen time, and the answer kept for its
+ * Idempotency-Key (a replay must get the same refusal).
  */
-export const WRITTEN_BY_DENIALS = ['audit_log', 'sessions'];
+export const WRITTEN_BY_DENIALS = ['audit_log', 'sessions', 'idempotency_keys'];
 
 export type TableSnapshot = Record<string, { rows: number; md5: string }>;
 

@@ -10,7 +10,7 @@ import { uniqueIdNumber } from './household-fixtures.js';
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();
 function makerAtRoot(t: TestApp): Promise<Session> {
-  if (!makers.has(t)) makers.set(t, t.createUser(`maker-${Math.random().toString(36).slice(2, 8)}`, 'A', ['org_admin']).then(async (id) => {
+  if (!makers.has(t)) makers.set(t, t.createUser(`maker-${Math.random().toString(36).slice(2, 8)}`, 'A', ['org_admin', 'finance_officer']).then(async (id) => {
     const [row] = await t.database.db.execute(`select username from users where id = '${id}'` as never).then((r) => (r as unknown as { rows: Array<{ username: string }> }).rows);
     return t.signIn(row.username);
   }));
@@ -42,6 +42,11 @@ export function sampleApplication(t: TestApp, orgName: string, campaignId: strin
  * routes declare `config: { resource: 'x' }` adds a maker for 'x' here.
  */
 export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Promise<string>> = {
+  fund: async (t, orgName) => {
+    const res = await (await makerAtRoot(t)).post('/api/funds', { orgId: t.orgs[orgName].id, name: `走查基金${Math.random().toString(36).slice(2, 8)}` });
+    if (res.statusCode !== 201) throw new Error(`fund fixture: ${res.body}`);
+    return res.json().id;
+  },
   org: async (t, orgName) => t.orgs[orgName].id,
   // A campaign organised at the org with itself taking part; A's has only C taking part, so B does not see it.
   campaign: async (t, orgName) => (await makeCampaign(t, await makerAtRoot(t), { orgName, participants: [orgName === 'A' ? 'C' : orgName] })).campaignId,
@@ -211,6 +216,9 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/lump-sum-batches/:id/confirm': () => ({ note: '核对无误' }),
   'POST /api/lump-sum-batches/:id/discard': () => ({ note: '名单有误' }),
   'POST /api/applications/:id/follow-ups': () => ({ year: 2026, status: 'studying', contactedOn: '2026-03-01' }),
+  'POST /api/funds': (t, target) => ({ orgId: t.orgs[target].id, name: `走查基金${Math.random().toString(36).slice(2, 8)}` }),
+  'POST /api/funds/:id/incomes': () => ({ source: 'enterprise', counterparty: '走查企业', amountFen: 100, receivedOn: '2021-08-20' }),
+  'POST /api/funds/:id/allocations': () => ({ toFundId: '00000000-0000-4000-8000-000000000000', amountFen: 100, allocatedOn: '2021-08-25' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */

@@ -66,3 +66,20 @@ export async function fundAccounts(db: DbOrTx, fundId: string): Promise<Record<F
   const rows = await db.select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind }).from(ledgerAccounts).where(eq(ledgerAccounts.fundId, fundId));
   return Object.fromEntries(rows.map((r) => [r.kind, r.id])) as Record<FundAccountKind, string>;
 }
+
+/** A fund's allocations out and in; the other side is named, and its id given only when the actor may open it. */
+export async function listFundAllocations(db: DbOrTx, actor: Actor, fundId: string) {
+  const rows = (
+    (await db.execute(sql`
+      select a.id, a.amount_fen as "amountFen", a.allocated_on::text as "allocatedOn", a.memo, a.entry_id as "entryId",
+        case when a.from_fund_id = ${fundId} then 'out' else 'in' end as direction,
+        case when a.from_fund_id = ${fundId} then a.to_fund_id else a.from_fund_id end as "otherFundId",
+        of.name as "otherFundName", oo.name as "otherOrgName", oo.path as "otherOrgPath"
+      from fund_allocations a
+      join funds of on of.id = case when a.from_fund_id = ${fundId} then a.to_fund_id else a.from_fund_id end
+      join orgs oo on oo.id = of.org_id
+      where a.from_fund_id = ${fundId} or a.to_fund_id = ${fundId}
+      order by a.allocated_on desc, a.created_at desc`)) as unknown as { rows: Array<{ id: string; amountFen: string; allocatedOn: string; memo: string | null; entryId: string; direction: 'in' | 'out'; otherFundId: string; otherFundName: string; otherOrgName: string; otherOrgPath: string }> }
+  ).rows;
+  return rows.map(({ otherOrgPath, otherFundId, amountFen, ...r }) => ({ ...r, amountFen: Number(amountFen), otherFundId: otherOrgPath.startsWith(actor.orgPath) ? otherFundId : null }));
+}
