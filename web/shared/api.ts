@@ -67,6 +67,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Default true. False for calls where 401 is an expected answer (sign-in, restoring the session). */
   redirectOn401?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key on money-moving requests. */
+  headers?: Record<string, string>;
 }
 
 interface RawBody {
@@ -103,7 +105,7 @@ function toApiError(res: Response, body: unknown): ApiError {
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions & RawBody = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { ...opts.headers, Accept: 'application/json' };
   const hasBody = opts.body !== undefined;
   if (opts.raw) headers['Content-Type'] = opts.raw.contentType;
   else if (hasBody) headers['Content-Type'] = 'application/json';
