@@ -9,6 +9,7 @@ import lumpSumCatalogue from './campaigns/lumpSum.en.js';
 import followUpCatalogue from './campaigns/followUp.en.js';
 import dashboardCatalogue from './campaigns/dashboard.en.js';
 import applicationImportCatalogue from './campaigns/applicationImport.en.js';
+import fundsCatalogue from './funds/funds.en.js';
 import type { Widen } from './widen.js';
 /** The shape every language catalogue must have: the zh-CN keys, any strings. */
 export type Catalogue = Widen<typeof zhCN>;
@@ -63,6 +64,8 @@ const en: Catalogue = {
     importApprovals: 'Import approvals',
     campaigns: 'Aid campaigns',
     applications: 'Applications',
+    funds: 'Funds',
+    reconcile: 'Reconciliation',
   },
   header: {
     currentOrg: 'Acting in',
@@ -933,6 +936,7 @@ const en: Catalogue = {
   followUp: followUpCatalogue,
   dashboard: dashboardCatalogue,
   applicationImport: applicationImportCatalogue,
+  funds: fundsCatalogue,
   result: {
     forbiddenTitle: 'No access',
     forbiddenSub: 'Your roles do not allow this page; ask your administrator if you need it.',

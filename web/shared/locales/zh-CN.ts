@@ -8,6 +8,7 @@ import lumpSumCatalogue from './campaigns/lumpSum.zh-CN.js';
 import followUpCatalogue from './campaigns/followUp.zh-CN.js';
 import dashboardCatalogue from './campaigns/dashboard.zh-CN.js';
 import applicationImportCatalogue from './campaigns/applicationImport.zh-CN.js';
+import fundsCatalogue from './funds/funds.zh-CN.js';
 
 const zhCN = {
   app: {
@@ -59,6 +60,8 @@ const zhCN = {
     importApprovals: '档案导入审核',
     campaigns: '帮扶活动',
     applications: '助学申请',
+    funds: '资金管理',
+    reconcile: '对账',
   },
   header: {
     currentOrg: '当前组织',
@@ -929,6 +932,7 @@ const zhCN = {
   followUp: followUpCatalogue,
   dashboard: dashboardCatalogue,
   applicationImport: applicationImportCatalogue,
+  funds: fundsCatalogue,
   result: {
     forbiddenTitle: '无权访问',
     forbiddenSub: '您的角色没有访问此页面的权限，如需开通请联系管理员。',
