@@ -34,6 +34,7 @@ import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { campaignJobHandlers } from './modules/campaigns/campaign-jobs.js';
 import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { registerFundRoutes } from './modules/funds/funds.routes.js';
+import { registerDonationRoutes } from './modules/funds/donations/donations.routes.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
@@ -218,6 +219,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerHouseholdAttachmentRoutes(app, files);
   registerCampaignRoutes(app, files);
   registerFundRoutes(app);
+  registerDonationRoutes(app);
   for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {
