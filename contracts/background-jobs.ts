@@ -12,6 +12,8 @@ export const BACKGROUND_JOB_KINDS = {
   lump_sum_build: 'campaign.manage',
   lump_sum_confirm: 'campaign.manage',
   application_import: 'application.import',
+  payment_build: 'payment.create',
+  payment_execute: 'payment.create',
 } as const satisfies Record<string, Permission>;
 
 export type BackgroundJobKind = keyof typeof BACKGROUND_JOB_KINDS;

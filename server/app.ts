@@ -34,6 +34,8 @@ import { registerOrgRoutes } from './modules/orgs/orgs.routes.js';
 import { campaignJobHandlers } from './modules/campaigns/campaign-jobs.js';
 import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.js';
 import { registerFundRoutes } from './modules/funds/funds.routes.js';
+import { paymentJobHandlers } from './modules/funds/payments/payment-jobs.js';
+import { registerPaymentRoutes } from './modules/funds/payments/payments.routes.js';
 import { registerDonationRoutes } from './modules/funds/donations/donations.routes.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
@@ -219,6 +221,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerHouseholdAttachmentRoutes(app, files);
   registerCampaignRoutes(app, files);
   registerFundRoutes(app);
+  registerPaymentRoutes(app);
+  for (const handler of paymentJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
   registerDonationRoutes(app);
   for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
 

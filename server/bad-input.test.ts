@@ -32,6 +32,8 @@ let application: string; // a draft application of E in it
 let applicationAttachment: string; // a document of that application
 let cityFund: string; // a fund of A
 let districtFund: string; // a fund of E
+let donationDrive: string; // a drive of E feeding districtFund
+let donation: string; // a gift of 200 元 to it
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -51,6 +53,8 @@ beforeAll(async () => {
   applicationAttachment = await makeApplicationAttachment(t, application);
   cityFund = (await admin.post('/api/funds', { orgId: t.orgs.A.id, name: '坏输入市基金' })).json().id;
   districtFund = (await admin.post('/api/funds', { orgId: t.orgs.E.id, name: '坏输入基层基金' })).json().id;
+  donationDrive = (await admin.post('/api/donation-drives', { orgId: t.orgs.E.id, fundId: districtFund, name: '坏输入募捐', goalFen: 100_000, startsOn: '2026-01-01', endsOn: '2026-12-31' })).json().id;
+  donation = (await admin.post(`/api/donation-drives/${donationDrive}/donations`, { donorKind: 'person', donorName: '张三', channel: 'cash', amountFen: 20_000, receivedOn: '2026-03-01' })).json().id;
 });
 afterAll(() => t.close());
 
@@ -76,6 +80,7 @@ const byHousehold = { id: () => household };
 const byCampaign = { id: () => campaign };
 const byApplication = { id: () => application };
 const byFund = { id: () => cityFund };
+const byDrive = { id: () => donationDrive };
 
 /**
  * Every JSON write route, keyed "METHOD /url" as registered. A route added to the app fails the
@@ -147,6 +152,15 @@ const ROUTES: Record<string, Route> = {
   'POST /api/funds': { valid: () => ({ orgId: t.orgs.E.id, name: '坏输入新基金' }) },
   'POST /api/funds/:id/incomes': { ...byFund, valid: () => ({ source: 'enterprise', counterparty: '焦煤集团', amountFen: 100, receivedOn: '2021-08-20' }) },
   'POST /api/funds/:id/allocations': { ...byFund, valid: () => ({ toFundId: districtFund, amountFen: 100, allocatedOn: '2021-08-25' }) },
+  'POST /api/donation-drives': { valid: () => ({ orgId: t.orgs.E.id, fundId: districtFund, name: '坏输入新募捐', description: '说明', goalFen: 100_000, startsOn: '2026-01-01', endsOn: '2026-12-31' }) },
+  'PATCH /api/donation-drives/:id': { ...byDrive, valid: () => ({ name: '坏输入募捐', description: '改说明' }), nothingRequired: true },
+  'POST /api/donation-drives/:id/donations': { ...byDrive, valid: () => ({ donorKind: 'person', donorName: '李四', donorUnit: '财务科', channel: 'cash', amountFen: 100, receivedOn: '2026-03-01', note: '现场' }) },
+  'POST /api/donation-drives/:id/donation-batches': { ...byDrive, valid: () => ({ channel: 'cash', receivedOn: '2026-03-01', note: '集体捐款', rows: [{ donorName: '王五', donorUnit: '后勤', amountFen: 100 }] }) },
+  'POST /api/donations/:id/refund': { id: () => donation, valid: () => ({ reason: '捐款人申请退回' }) },
+  'POST /api/payment-batches': { valid: () => ({ fundId: cityFund, name: '坏输入批次' }) },
+  'POST /api/payment-batches/:id/approve': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
+  'POST /api/payment-batches/:id/execute': { valid: () => ({ paidOn: '2021-09-08' }) },
+  'POST /api/payment-batches/:id/discard': { valid: () => ({ reason: '名单有误' }) },
   'POST /api/campaigns/:id/lump-sum-batches': { valid: () => ({ orgId: t.orgs.E.id }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/confirm': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/discard': { valid: () => ({ note: '名单有误' }), nothingRequired: true },
@@ -162,6 +176,8 @@ const RAW_BODY_ROUTES: Record<string, string> = {
   'POST /api/households/:id/attachments': 'server/modules/households/attachments/household-attachments.test.ts',
   'POST /api/applications/:id/attachments': 'server/modules/campaigns/applications/attachments/application-attachments.test.ts',
   'POST /api/application-imports': 'server/modules/campaigns/import/application-import.test.ts',
+  'POST /api/donation-drives/:id/donation-batches/parse-xlsx': 'server/modules/funds/donations/donation-batch.test.ts',
+  'POST /api/payment-batches/:id/result-import': 'server/modules/funds/payments/payments.test.ts',
 };
 
 interface Case {
@@ -451,6 +467,51 @@ const CASES: Case[] = [
   v('POST /api/funds/:id/allocations', { toFundId: 'E', amountFen: '1' }, ['body.toFundId', 'body.amountFen'], 'wrong types'),
   v('POST /api/funds/:id/allocations', { memo: LONG }, ['body.memo'], 'an over-long memo'),
   v('POST /api/funds/:id/allocations', { fromFundId: MISSING_UUID }, ['body.fromFundId'], 'an unknown field fromFundId'),
+  // payment batches
+  missing('POST /api/payment-batches', ['fundId', 'name']),
+  v('POST /api/payment-batches', { fundId: 'fund', campaignId: 5 }, ['body.fundId', 'body.campaignId'], 'wrong types'),
+  v('POST /api/payment-batches', { name: LONG }, ['body.name'], 'an over-long name'),
+  v('POST /api/payment-batches', { totalFen: 1 }, ['body.totalFen'], 'an unknown field totalFen'),
+  v('POST /api/payment-batches/:id/approve', { note: LONG }, ['body.note'], 'an over-long note'),
+  v('POST /api/payment-batches/:id/approve', { approvedBy: MISSING_UUID }, ['body.approvedBy'], 'an unknown field approvedBy'),
+  missing('POST /api/payment-batches/:id/execute', ['paidOn']),
+  v('POST /api/payment-batches/:id/execute', { paidOn: '8 Sep 2021' }, ['body.paidOn'], 'a date in the wrong form'),
+  v('POST /api/payment-batches/:id/execute', { paidOn: 20210908 }, ['body.paidOn'], 'wrong types: a number for the date'),
+  missing('POST /api/payment-batches/:id/discard', ['reason']),
+  v('POST /api/payment-batches/:id/discard', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  v('POST /api/payment-batches/:id/discard', { reason: 7 }, ['body.reason'], 'wrong types: a number for the reason'),
+  // donation drives and donations
+  missing('POST /api/donation-drives', ['orgId', 'fundId', 'name', 'goalFen', 'startsOn', 'endsOn']),
+  v('POST /api/donation-drives', { goalFen: '1000', startsOn: 20260101 }, ['body.goalFen', 'body.startsOn'], 'wrong types: a string amount, a number for the date'),
+  v('POST /api/donation-drives', { name: LONG, description: LONG }, ['body.name', 'body.description'], 'over-long name and description'),
+  v('POST /api/donation-drives', { goalFen: 0 }, ['body.goalFen'], 'a zero goal'),
+  v('POST /api/donation-drives', { startsOn: '2026-09-09', endsOn: '2026-09-01' }, ['body.endsOn'], 'dates in the wrong order'),
+  v('POST /api/donation-drives', { status: 'closed' }, ['body.status'], 'an unknown field status'),
+  { route: 'POST /api/donation-drives', what: 'an org that does not exist', body: withExtra('POST /api/donation-drives', { orgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  { route: 'POST /api/donation-drives', what: 'a fund that does not exist', body: withExtra('POST /api/donation-drives', { fundId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  v('PATCH /api/donation-drives/:id', { goalFen: -1, status: 'paused' }, ['body.goalFen', 'body.status'], 'wrong types: a negative goal, a status outside the list'),
+  v('PATCH /api/donation-drives/:id', { name: LONG }, ['body.name'], 'an over-long name'),
+  v('PATCH /api/donation-drives/:id', { endsOn: '2025-12-31' }, ['body.endsOn'], 'an end before the start'),
+  v('PATCH /api/donation-drives/:id', { fundId: MISSING_UUID }, ['body.fundId'], 'an unknown field fundId'),
+  missing('POST /api/donation-drives/:id/donations', ['donorKind', 'channel', 'amountFen', 'receivedOn']),
+  v('POST /api/donation-drives/:id/donations', { amountFen: 100.5, channel: 'paypal' }, ['body.amountFen', 'body.channel'], 'wrong types: fractional fen, a channel outside the list'),
+  v('POST /api/donation-drives/:id/donations', { amountFen: '100', showOnThanks: 'yes' }, ['body.amountFen', 'body.showOnThanks'], 'a string amount and a string for showOnThanks'),
+  v('POST /api/donation-drives/:id/donations', { donorName: LONG, donorUnit: LONG, note: LONG }, ['body.donorName', 'body.donorUnit', 'body.note'], 'over-long name, unit and note'),
+  v('POST /api/donation-drives/:id/donations', { amountFen: 1e16 }, ['body.amountFen'], 'an amount beyond the limit'),
+  v('POST /api/donation-drives/:id/donations', { donorName: null }, ['body.donorName'], 'a person without a name'),
+  v('POST /api/donation-drives/:id/donations', { receivedOn: '2026-03-03' }, ['body.receivedOn'], 'a gift still to come'),
+  v('POST /api/donation-drives/:id/donations', { receiptNo: 'T-E-2026-000001' }, ['body.receiptNo'], 'an unknown field receiptNo'),
+  missing('POST /api/donation-drives/:id/donation-batches', ['channel', 'receivedOn', 'rows']),
+  v('POST /api/donation-drives/:id/donation-batches', { rows: 'everyone' }, ['body.rows'], 'wrong types: a string for the rows'),
+  v('POST /api/donation-drives/:id/donation-batches', { rows: [{ donorName: '张三', amountFen: 0 }, { donorName: 5, amountFen: 100 }] }, ['body.rows.0.amountFen', 'body.rows.1.donorName'], 'bad rows, each named by row and field'),
+  v('POST /api/donation-drives/:id/donation-batches', { rows: [{ donorName: LONG, amountFen: 100 }] }, ['body.rows.0.donorName'], 'an over-long donor name'),
+  v('POST /api/donation-drives/:id/donation-batches', { rows: [] }, ['body.rows'], 'no rows'),
+  v('POST /api/donation-drives/:id/donation-batches', { rows: Array.from({ length: 2001 }, () => ({ donorName: '张三', amountFen: 1 })) }, ['body.rows'], 'more than 2,000 rows'),
+  v('POST /api/donation-drives/:id/donation-batches', { rows: [{ donorName: '张三', amountFen: 100, idNumber: '410803197805150016' }] }, ['body.rows.0.idNumber'], 'an unknown field in a row'),
+  missing('POST /api/donations/:id/refund', ['reason']),
+  v('POST /api/donations/:id/refund', { reason: 7 }, ['body.reason'], 'wrong types: a number for the reason'),
+  v('POST /api/donations/:id/refund', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  v('POST /api/donations/:id/refund', { amountFen: 100 }, ['body.amountFen'], 'an unknown field amountFen'),
   // follow-ups
   missing('POST /api/applications/:id/follow-ups', ['year', 'status', 'contactedOn']),
   v('POST /api/applications/:id/follow-ups', { year: '2026', status: 'working', contactedOn: '2026/03/01' }, ['body.year', 'body.status', 'body.contactedOn'], 'wrong types: a string year, a status outside the list, a date'),

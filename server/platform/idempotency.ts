@@ -44,7 +44,9 @@ const WAIT_FOR_FIRST_MS = 15_000;
 export const IDEMPOTENCY_KEY_TTL_MS = 7 * 24 * 3600_000;
 
 function requestHash(request: FastifyRequest): string {
-  const canonical = JSON.stringify([request.method, request.routeOptions.url, request.params ?? null, request.query ?? null, request.body ?? null]);
+  // An upload's bytes are hashed rather than spelled out.
+  const body = Buffer.isBuffer(request.body) ? `sha256:${crypto.createHash('sha256').update(request.body).digest('hex')}` : (request.body ?? null);
+  const canonical = JSON.stringify([request.method, request.routeOptions.url, request.params ?? null, request.query ?? null, body]);
   return crypto.createHash('sha256').update(canonical).digest('hex');
 }
 

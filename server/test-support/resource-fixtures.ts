@@ -6,6 +6,7 @@ import { campaignApplications } from '../db/schema/index.js';
 import { buildApplicationTemplate } from '../modules/campaigns/import/application-template.js';
 import { goldenAutumnRules, makeCampaign } from './campaign-fixtures.js';
 import { uniqueIdNumber } from './household-fixtures.js';
+import { makeDonation, makeDrive, sampleDonation } from './donation-fixtures.js';
 
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();
@@ -42,12 +43,23 @@ export function sampleApplication(t: TestApp, orgName: string, campaignId: strin
  * routes declare `config: { resource: 'x' }` adds a maker for 'x' here.
  */
 export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Promise<string>> = {
+  // A payment batch of a fund of the org (building: the walker never runs the job runner's build).
+  payment_batch: async (t, orgName) => {
+    const s = await makerAtRoot(t);
+    const fund = await s.post('/api/funds', { orgId: t.orgs[orgName].id, name: `走查发放资金${Math.random().toString(36).slice(2, 8)}` });
+    const res = await s.post('/api/payment-batches', { fundId: fund.json().id, name: '走查批次' });
+    if (res.statusCode !== 202) throw new Error(`payment batch fixture: ${res.body}`);
+    return res.json().batchId;
+  },
   fund: async (t, orgName) => {
     const res = await (await makerAtRoot(t)).post('/api/funds', { orgId: t.orgs[orgName].id, name: `走查基金${Math.random().toString(36).slice(2, 8)}` });
     if (res.statusCode !== 201) throw new Error(`fund fixture: ${res.body}`);
     return res.json().id;
   },
   org: async (t, orgName) => t.orgs[orgName].id,
+  // A drive of the org on a fund of its own, and a gift of 200 元 to a drive of the org.
+  donation_drive: async (t, orgName) => (await makeDrive(t, orgName)).driveId,
+  donation: makeDonation,
   // A campaign organised at the org with itself taking part; A's has only C taking part, so B does not see it.
   campaign: async (t, orgName) => (await makeCampaign(t, await makerAtRoot(t), { orgName, participants: [orgName === 'A' ? 'C' : orgName] })).campaignId,
   // A draft application of the org, in a campaign of its own.
@@ -144,6 +156,9 @@ export const CHILD_PARAM_MAKERS: Record<string, (t: TestApp, parentId: string) =
 export const RAW_REQUESTS: Record<string, () => { query: string; contentType: string; payload: Buffer }> = {
   'POST /api/households/:id/attachments': () => ({ query: '?kind=id_proof&fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
   'POST /api/applications/:id/attachments': () => ({ query: '?kind=admission_notice&fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
+  // Not a workbook: in scope the route reads it and refuses it (400); outside, the drive is not found first.
+  'POST /api/donation-drives/:id/donation-batches/parse-xlsx': () => ({ query: '', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', payload: Buffer.from('PK walk') }),
+  'POST /api/payment-batches/:id/result-import': () => ({ query: '', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', payload: Buffer.from('PK walk') }),
 };
 
 /**
@@ -218,11 +233,20 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/applications/:id/follow-ups': () => ({ year: 2026, status: 'studying', contactedOn: '2026-03-01' }),
   'POST /api/funds': (t, target) => ({ orgId: t.orgs[target].id, name: `走查基金${Math.random().toString(36).slice(2, 8)}` }),
   'POST /api/funds/:id/incomes': () => ({ source: 'enterprise', counterparty: '走查企业', amountFen: 100, receivedOn: '2021-08-20' }),
+  'POST /api/donation-drives': (t, target) => ({ orgId: t.orgs[target].id, fundId: '00000000-0000-4000-8000-000000000000', name: '走查募捐', goalFen: 100000, startsOn: '2026-01-01', endsOn: '2026-12-31' }),
+  'PATCH /api/donation-drives/:id': () => ({ description: '走查修改说明' }),
+  'POST /api/donation-drives/:id/donations': () => sampleDonation(),
+  'POST /api/donation-drives/:id/donation-batches': () => ({ channel: 'cash', receivedOn: '2026-03-01', rows: [{ donorName: '走查职工', amountFen: 100 }] }),
+  'POST /api/donations/:id/refund': () => ({ reason: '走查退款' }),
+  'POST /api/payment-batches': () => ({ fundId: '00000000-0000-4000-8000-000000000000', name: '走查批次' }),
+  'POST /api/payment-batches/:id/approve': () => ({}),
+  'POST /api/payment-batches/:id/execute': () => ({ paidOn: '2021-09-08' }),
+  'POST /api/payment-batches/:id/discard': () => ({ reason: '走查作废' }),
   'POST /api/funds/:id/allocations': () => ({ toFundId: '00000000-0000-4000-8000-000000000000', amountFen: 100, allocatedOn: '2021-08-25' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */
-export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/users', 'POST /api/households']);
+export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/users', 'POST /api/households', 'POST /api/donation-drives']);
 
 /** Reachable without a session. Anything else public fails the walker. */
-export const PUBLIC_ALLOW_LIST = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/public/campaigns/:id/notice']);
+export const PUBLIC_ALLOW_LIST = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/public/campaigns/:id/notice', 'GET /api/public/donation-drives/:id', 'GET /api/public/donation-drives/:id/thanks']);

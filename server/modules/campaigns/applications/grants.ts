@@ -1,10 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../db/client.js';
-import { campaignApplications, campaignGrants, campaigns, orgs } from '../../../db/schema/index.js';
+import { campaignApplications, campaignGrants, campaigns, householdAid, orgs } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { inActorSubtree } from '../../../platform/authz.js';
 import type { Actor, Ctx } from '../../../platform/context.js';
 import { conflict, notFound } from '../../../platform/errors.js';
+import { appendHouseholdEvent } from '../../households/household-events.js';
 import { recordHouseholdAid } from '../../households/record-household-aid.js';
 import { grantConfirmed } from '../lump-sum/write-lump-sum-grants.js';
 import { appendApplicationEvent } from './application-events.js';
@@ -54,4 +55,34 @@ export async function markGrantPaid(tx: Tx, ctx: Ctx, p: { grantId: string; paid
   }
   await audit(tx, ctx, 'grant.mark_paid', { objectType: 'grant', objectId: g.id, orgId: g.orgId, orgPath: org.path, details: { amountFen: g.amountFen, paidOn: p.paidOn, paymentRef: p.paymentRef } });
   return { id: g.id, status: 'paid' as const };
+}
+
+/**
+ * Undoes markGrantPaid when the bank returns the payment (the payer reverses its own ledger entry):
+ * the grant and its application are ready for payment again, and the aid the payment put in the
+ * household's aid ledger is taken out, with an event saying why. Inside the payer's transaction.
+ */
+export async function markGrantReturned(tx: Tx, ctx: Ctx, p: { grantId: string; paymentRef: string; reason: string }) {
+  const [g] = await tx.select().from(campaignGrants).where(eq(campaignGrants.id, p.grantId)).for('update');
+  if (!g) throw notFound('grant');
+  if (g.status !== 'paid' || g.paymentRef !== p.paymentRef) throw conflict('not_paid_by_this_payment', 'the grant is not paid by this payment', { grantId: g.id });
+  const now = ctx.clock.now();
+  await tx.update(campaignGrants).set({ status: 'ready', paidAt: null, paidOn: null, paymentRef: null }).where(eq(campaignGrants.id, g.id));
+  const [org] = await tx.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, g.orgId));
+  if (g.applicationId) {
+    await tx
+      .update(campaignApplications)
+      .set({ status: 'ready', paidAt: null, paymentRef: null, updatedAt: now, version: sql`${campaignApplications.version} + 1` })
+      .where(and(eq(campaignApplications.id, g.applicationId), eq(campaignApplications.status, 'paid')));
+    await appendApplicationEvent(tx, ctx, g.applicationId, 'payment_returned', { fromStatus: 'paid', toStatus: 'ready', reason: p.reason, details: { amountFen: g.amountFen, paymentRef: p.paymentRef } });
+  }
+  if (g.householdId) {
+    const removed = await tx
+      .delete(householdAid)
+      .where(and(eq(householdAid.householdId, g.householdId), eq(householdAid.sourceModule, 'campaigns'), sql`(${householdAid.sourceRef} = ${`grant:${g.id}`} or ${householdAid.sourceRef} like ${`grant:${g.id}:%`})`))
+      .returning({ id: householdAid.id });
+    if (removed.length) await appendHouseholdEvent(tx, ctx, g.householdId, 'aid_withdrawn', { reason: p.reason, details: { grantId: g.id, entries: removed.length, paymentRef: p.paymentRef } });
+  }
+  await audit(tx, ctx, 'grant.payment_returned', { objectType: 'grant', objectId: g.id, orgId: g.orgId, orgPath: org.path, details: { amountFen: g.amountFen, paymentRef: p.paymentRef, reason: p.reason } });
+  return { id: g.id, status: 'ready' as const };
 }
