@@ -22,6 +22,7 @@ const ApplicationPrintPage = lazy(() => import('../features/campaigns/applicatio
 const PublicNoticePage = lazy(() => import('../features/campaigns/applications/PublicNoticePage.js'));
 const ApplicationImportPage = lazy(() => import('../features/campaigns/import/ApplicationImportPage.js'));
 const JourneyPage = lazy(() => import('../features/campaigns/follow-up/JourneyPage.js'));
+const FundDetailPage = lazy(() => import('../features/funds/FundDetailPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -37,6 +38,7 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/applications/:id/edit', permission: 'application.submit', page: ApplicationFormPage },
   { path: '/applications/:id/print', permission: 'application.read', page: ApplicationPrintPage },
   { path: '/applications/:id/journey', permission: 'application.read', page: JourneyPage },
+  { path: '/funds/:id', permission: 'fund.read', page: FundDetailPage },
 ];
 
 export function App() {

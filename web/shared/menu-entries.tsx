@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, GiftOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AccountBookOutlined, AuditOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, GiftOutlined, HomeOutlined, ReconciliationOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../../contracts/permissions.js';
 import type zhCN from './locales/zh-CN.js';
@@ -26,6 +26,9 @@ export const MENU_ENTRIES: MenuEntry[] = [
   // 帮扶活动 (金秋助学 …) and the applications across campaigns.
   { path: '/campaigns', label: 'campaigns', icon: <GiftOutlined />, permission: 'campaign.read' },
   { path: '/applications', label: 'applications', icon: <FileTextOutlined />, permission: 'application.read' },
+  // 资金管理 (a fund's page is routed in App.tsx) and 对账, the ledger's reconciliation.
+  { path: '/funds', label: 'funds', icon: <AccountBookOutlined />, permission: 'fund.read' },
+  { path: '/ledger/reconcile', label: 'reconcile', icon: <ReconciliationOutlined />, permission: 'fund.read' },
   { path: '/orgs', label: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api.js';
+import { allocationTargets } from './allocation-targets.js';
 import { identityHolds, subtreeTotals } from './fund-totals.js';
+import type { FundDto } from './funds.api.js';
 import { keySettledBy, newIdempotencyKey } from './idempotency-key.js';
 
 describe('subtree totals', () => {
@@ -30,5 +32,17 @@ describe('Idempotency-Key', () => {
     expect(keySettledBy(new ApiError(0, 'NETWORK', 'network error'))).toBe(false);
     expect(keySettledBy(new ApiError(503, 'INTERNAL', 'down'))).toBe(false);
     expect(keySettledBy(new Error('?'))).toBe(false);
+  });
+});
+
+describe('allocation targets', () => {
+  const fund = (id: string, orgId: string) => ({ id, orgId }) as FundDto;
+  const all = [fund('a1', 'A'), fund('a2', 'A'), fund('b1', 'B'), fund('d1', 'D'), fund('c1', 'C')];
+  it('offers the funds of the orgs below the giving fund’s org, not its own org’s', () => {
+    expect(allocationTargets(all[0], all, new Set(['B', 'D', 'E'])).map((f) => f.id)).toEqual(['b1', 'd1']);
+    expect(allocationTargets(all[2], all, new Set(['B', 'D', 'E'])).map((f) => f.id)).toEqual(['d1']);
+  });
+  it('offers every other org’s fund without the org tree (the server decides)', () => {
+    expect(allocationTargets(all[2], all).map((f) => f.id)).toEqual(['a1', 'a2', 'd1', 'c1']);
   });
 });

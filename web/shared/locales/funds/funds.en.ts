@@ -5,6 +5,8 @@ const funds: Widen<typeof zh> = {
   title: 'Funds',
   description: 'The aid funds of the unions in your area: raised, allocated down, paid out and the balance. Kept in fen, shown in yuan.',
   newFund: 'New fund',
+  count: 'Funds',
+  backToList: 'Back to the funds',
   empty: 'No funds yet. Open a fund to book income and allocate to the orgs below.',
   yuan: 'yuan',
   fields: {
@@ -84,6 +86,7 @@ const funds: Widen<typeof zh> = {
   statement: {
     period: 'Period',
     wholeHistory: 'Empty for the whole history',
+    allHistory: 'Whole history (to {{to}})',
     opening: 'Opening balance',
     in: 'In',
     out: 'Out',
@@ -125,7 +128,6 @@ const funds: Widen<typeof zh> = {
     problems: 'Differences found: tell the system administrator at once.',
     perFund: 'Funds of your area',
     keptBalance: 'Kept balance',
-    differing: 'Differing accounts',
     identity: 'Raised = allocated + paid + balance',
     subtreeTotals: 'Total of your area',
     totalsNote: 'In the total, allocations between the funds of your area net out: raised counts only money from outside it, and allocated is 0.',

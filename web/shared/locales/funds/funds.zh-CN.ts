@@ -3,6 +3,8 @@ const funds = {
   title: '资金管理',
   description: '本辖区各级工会的帮扶资金：筹集、下拨、发放与余额。金额按分记账，按元显示。',
   newFund: '新建资金',
+  count: '资金数',
+  backToList: '返回资金列表',
   empty: '还没有资金。新建一项资金后，可以登记收入并向下级拨款。',
   yuan: '元',
   fields: {
@@ -82,6 +84,7 @@ const funds = {
   statement: {
     period: '期间',
     wholeHistory: '留空为全部期间',
+    allHistory: '全部期间（截至 {{to}}）',
     opening: '期初余额',
     in: '本期收入',
     out: '本期支出',
@@ -123,7 +126,6 @@ const funds = {
     problems: '发现差异，请立即联系系统管理员核查。',
     perFund: '各资金核对（本辖区）',
     keptBalance: '记录余额',
-    differing: '差异账户',
     identity: '筹集 = 下拨 + 发放 + 余额',
     subtreeTotals: '本辖区合计',
     totalsNote: '合计中，本辖区内各资金之间的拨款相互抵消：筹集只计来自辖区以外的资金，下拨为 0。',
