@@ -22,6 +22,9 @@ const ApplicationPrintPage = lazy(() => import('../features/campaigns/applicatio
 const PublicNoticePage = lazy(() => import('../features/campaigns/applications/PublicNoticePage.js'));
 const ApplicationImportPage = lazy(() => import('../features/campaigns/import/ApplicationImportPage.js'));
 const JourneyPage = lazy(() => import('../features/campaigns/follow-up/JourneyPage.js'));
+const DriveDetailPage = lazy(() => import('../features/funds/donations/DriveDetailPage.js'));
+const DonationReceiptPage = lazy(() => import('../features/funds/donations/DonationReceiptPage.js'));
+const PublicDrivePage = lazy(() => import('../features/funds/donations/PublicDrivePage.js'));
 const FundDetailPage = lazy(() => import('../features/funds/FundDetailPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
@@ -38,6 +41,8 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/applications/:id/edit', permission: 'application.submit', page: ApplicationFormPage },
   { path: '/applications/:id/print', permission: 'application.read', page: ApplicationPrintPage },
   { path: '/applications/:id/journey', permission: 'application.read', page: JourneyPage },
+  { path: '/donation-drives/:id', permission: 'fund.read', page: DriveDetailPage },
+  { path: '/donations/:id/receipt', permission: 'fund.read', page: DonationReceiptPage },
   { path: '/funds/:id', permission: 'fund.read', page: FundDetailPage },
 ];
 
@@ -52,6 +57,8 @@ export function App() {
               <Route path="/login" element={<LoginPage />} />
               {/* The public notice (公示名单) is posted for anyone to read and object to: no sign-in. */}
               <Route path="/notice/:campaignId" element={<PublicNoticePage />} />
+              {/* A donation drive's public page with its thank-you list (names masked): no sign-in. */}
+              <Route path="/donate/:driveId" element={<PublicDrivePage />} />
               <Route element={<RequireAuth />}>
                 <Route path="/change-password" element={<ChangePasswordPage />} />
                 <Route element={<AppLayout />}>

@@ -5,8 +5,8 @@ import { onApiActivity, setUnauthenticatedHandler } from '../shared/api.js';
 import { forgetSession, meQueryOptions, useMe, type LoginLocationState } from '../shared/session.js';
 
 
-/** Pages anyone may read without a session (the sign-in page, a campaign's public notice): never sent to sign in. */
-const isPublicPath = (path: string) => path === '/login' || path.startsWith('/notice/');
+/** Pages anyone may read without a session (the sign-in page, a campaign's public notice, a donation drive's page): never sent to sign in. */
+const isPublicPath = (path: string) => path === '/login' || path.startsWith('/notice/') || path.startsWith('/donate/');
 
 // A little past the server's idle timeout, so the server has surely ended the session.
 const IDLE_GRACE_MS = 5_000;

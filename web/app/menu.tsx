@@ -13,6 +13,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/applications': lazy(() => import('../features/campaigns/applications/ApplicationsPage.js')),
   '/funds': lazy(() => import('../features/funds/FundsPage.js')),
   '/ledger/reconcile': lazy(() => import('../features/funds/ReconcilePage.js')),
+  '/donation-drives': lazy(() => import('../features/funds/donations/DonationDrivesPage.js')),
   '/orgs': lazy(() => import('../features/orgs/OrgsPage.js')),
   '/users': lazy(() => import('../features/users/UsersPage.js')),
   '/audit': lazy(() => import('../features/audit/AuditPage.js')),

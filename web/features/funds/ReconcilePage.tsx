@@ -77,7 +77,7 @@ export default function ReconcilePage() {
           loading={!r && isFetching}
           dataSource={r?.funds ?? []}
           pagination={false}
-          scroll={{ x: 1020 }}
+          scroll={{ x: 1040 }}
           locale={{ emptyText: t('funds.reconcile.noFunds') }}
           columns={[
             {
@@ -116,7 +116,7 @@ export default function ReconcilePage() {
                   </>
                 ),
             },
-            { title: t('funds.reconcile.identity'), dataIndex: 'identityHolds', width: 170, align: 'center', render: (v: boolean) => <Check ok={v} /> },
+            { title: t('funds.reconcile.identity'), dataIndex: 'identityHolds', width: 190, align: 'center', render: (v: boolean) => <Check ok={v} /> },
           ]}
           summary={() =>
             r &&

@@ -10,6 +10,7 @@ import followUpCatalogue from './campaigns/followUp.en.js';
 import dashboardCatalogue from './campaigns/dashboard.en.js';
 import applicationImportCatalogue from './campaigns/applicationImport.en.js';
 import fundsCatalogue from './funds/funds.en.js';
+import donationsCatalogue from './funds/donations.en.js';
 import type { Widen } from './widen.js';
 /** The shape every language catalogue must have: the zh-CN keys, any strings. */
 export type Catalogue = Widen<typeof zhCN>;
@@ -66,6 +67,7 @@ const en: Catalogue = {
     applications: 'Applications',
     funds: 'Funds',
     reconcile: 'Reconciliation',
+    donationDrives: 'Donations',
   },
   header: {
     currentOrg: 'Acting in',
@@ -937,6 +939,7 @@ const en: Catalogue = {
   dashboard: dashboardCatalogue,
   applicationImport: applicationImportCatalogue,
   funds: fundsCatalogue,
+  donations: donationsCatalogue,
   result: {
     forbiddenTitle: 'No access',
     forbiddenSub: 'Your roles do not allow this page; ask your administrator if you need it.',

@@ -9,6 +9,7 @@ import followUpCatalogue from './campaigns/followUp.zh-CN.js';
 import dashboardCatalogue from './campaigns/dashboard.zh-CN.js';
 import applicationImportCatalogue from './campaigns/applicationImport.zh-CN.js';
 import fundsCatalogue from './funds/funds.zh-CN.js';
+import donationsCatalogue from './funds/donations.zh-CN.js';
 
 const zhCN = {
   app: {
@@ -62,6 +63,7 @@ const zhCN = {
     applications: '助学申请',
     funds: '资金管理',
     reconcile: '对账',
+    donationDrives: '募捐',
   },
   header: {
     currentOrg: '当前组织',
@@ -933,6 +935,7 @@ const zhCN = {
   dashboard: dashboardCatalogue,
   applicationImport: applicationImportCatalogue,
   funds: fundsCatalogue,
+  donations: donationsCatalogue,
   result: {
     forbiddenTitle: '无权访问',
     forbiddenSub: '您的角色没有访问此页面的权限，如需开通请联系管理员。',
