@@ -14,6 +14,8 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; orgCo
   { username: 'zg2.reviewer', displayName: '赵固二矿工会主席', orgCode: 'JZ-JM-ZG2', roles: ['reviewer'] },
   { username: 'jm.reviewer', displayName: '焦煤集团工会审核员', orgCode: 'JZ-JM', roles: ['reviewer'] },
   { username: 'finance', displayName: '市总工会财务', orgCode: 'JZ', roles: ['finance_officer'] },
+  // The second finance officer: approves the payment batches `finance` builds (maker ≠ checker).
+  { username: 'finance.checker', displayName: '市总工会财务复核', orgCode: 'JZ', roles: ['finance_officer'] },
   { username: 'jobs', displayName: '市总工会就业专员', orgCode: 'JZ', roles: ['jobs_officer'] },
   { username: 'sysadmin', displayName: '系统管理员', orgCode: 'JZ', roles: ['system_admin'] },
   { username: 'secadmin', displayName: '安全管理员', orgCode: 'JZ', roles: ['security_admin'] },

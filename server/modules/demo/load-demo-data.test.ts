@@ -105,7 +105,10 @@ describe('demo data', () => {
     const [window] = await one<{ apply_from: string; apply_to: string }>(sql`select apply_from::text, apply_to::text from campaigns where id = ${current.id}`);
     expect(window.apply_from <= '2026-03-02' && window.apply_to >= '2026-11-29').toBe(true);
     const statuses = await one<{ status: string; n: number }>(sql`select status, count(*)::int as n from campaign_applications where campaign_id = ${current.id} group by status order by status`);
-    expect(statuses.map((s) => s.status)).toEqual(['city_approved', 'district_approved', 'draft', 'submitted', 'verified']);
+    expect(statuses.map((s) => s.status)).toEqual(['city_approved', 'district_approved', 'draft', 'ready', 'submitted', 'verified']);
+    // Three of 赵固二矿's went through the notice: their grants wait for payment from this year's fund.
+    const [ready] = await one<{ n: number; fen: string }>(sql`select count(*)::int as n, sum(amount_fen)::text as fen from campaign_grants where campaign_id = ${current.id} and status = 'ready'`);
+    expect(ready.n).toBe(3);
 
     const pick = async (status: string, orgCode: string) =>
       (await one<{ id: string }>(sql`select a.id from campaign_applications a join orgs o on o.id = a.org_id where a.campaign_id = ${current.id} and a.status = ${status} and o.code = ${orgCode} limit 1`))[0].id;
@@ -120,6 +123,35 @@ describe('demo data', () => {
     expect(drafts.map((d) => d.complete)).toEqual([false, true]);
     await expect(runApplicationStep({ ctx: await asNow('fc.caseworker'), id: drafts[0].id, step: 'submit' })).rejects.toThrow(/school_fees/);
     expect(await runApplicationStep({ ctx: await asNow('fc.caseworker'), id: drafts[1].id, step: 'submit' })).toMatchObject({ status: 'submitted' });
+  });
+});
+
+describe('demo books', () => {
+  it('raised and paid the 2021 fund’s 214.9136 万元 from postings: allocations, enterprises, the 99 公益日 donation and the budget, paid to the 813 students', async () => {
+    const { listFunds } = await import('../funds/funds.queries.js');
+    const { reconcileLedger } = await import('../funds/ledger/reconcile-ledger.js');
+    const city = await asUser('finance');
+    const [fund] = (await listFunds(database.db, city.actor!)).filter((f) => f.fund.name === '2021年金秋助学专项资金');
+    expect(fund.figures).toMatchObject({ raisedFen: 214_913_600, paidFen: 214_913_600, balanceFen: 0, allocatedOutFen: 0 });
+    expect(fund.figures.bySource).toMatchObject({ donations: 559_200, allocationsIn: 80_000_000 });
+    // The same from the postings themselves, not the kept balances.
+    const [byKind] = await one<{ raised: string; paid: string; payments: number }>(sql`
+      select (-sum(p.amount_fen) filter (where a.kind in ('donations', 'enterprise', 'budget', 'allocations_in')))::text as raised,
+        sum(p.amount_fen) filter (where a.kind = 'paid_out')::text as paid, count(*) filter (where a.kind = 'paid_out')::int as payments
+      from journal_postings p join ledger_accounts a on a.id = p.account_id where a.fund_id = ${fund.fund.id}`);
+    expect(byKind).toEqual({ raised: '214913600', paid: '214913600', payments: 813 });
+    // The 99 公益日 collective donation of 7 September: 5592 元, one numbered receipt per giver.
+    const [gifts] = await one<{ n: number; fen: string; day: string; first: number; last: number }>(
+      sql`select count(*)::int as n, sum(amount_fen)::text as fen, min(received_on)::text as day, min(receipt_seq) as first, max(receipt_seq) as last from donations where fund_id = ${fund.fund.id}`,
+    );
+    expect(gifts).toMatchObject({ fen: '559200', day: '2021-09-07', first: 1, last: gifts.n });
+    const r = await reconcileLedger(database.db);
+    expect(r).toMatchObject({ differences: [], unbalancedEntries: [], monthDifferences: [] });
+    // Each payment line matches a paid grant; every batch was approved by someone other than its builder.
+    const [lines] = await one<{ n: number; unmatched: number }>(
+      sql`select count(*)::int as n, count(*) filter (where g.status <> 'paid' or g.payment_ref <> l.payment_ref)::int as unmatched from payment_lines l join campaign_grants g on g.id = l.grant_id where l.batch_id in (select id from payment_batches where fund_id = ${fund.fund.id})`,
+    );
+    expect(lines).toEqual({ n: 813, unmatched: 0 });
   });
 });
 

@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { flattenOrgTree, JIAOZUO_ORG_TREE } from './jiaozuo-org-tree.js';
 import type { DemoUser } from './demo-actors.js';
 import { loadDemoCampaigns } from './load-demo-campaigns.js';
+import { loadDemoFunds } from './load-demo-funds.js';
 import { loadDemoHouseholds } from './load-demo-households.js';
 
 /** Loads the Jiaozuo demo tree, demo accounts, households and campaigns into an empty database; does nothing otherwise. */
@@ -34,7 +35,8 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
     }
     const householdCount = await loadDemoHouseholds(tx, { clock, secrets }, byCode, accounts.get('fc.caseworker')!.id);
     const campaignsLoaded = await loadDemoCampaigns(tx, { clock, secrets, passwordHash }, byCode, accounts);
-    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded };
+    const funds = await loadDemoFunds(tx, { secrets, now: clock.now() }, byCode, accounts, { campaign2021Id: campaignsLoaded.campaign2021.id, currentYear: campaignsLoaded.campaignCurrent.year });
+    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded, funds };
   });
   // Statistics for the planner (and, on PGlite, the visibility map) before the first list is asked for.
   await analyzeAfterBulkWrite(db, DEMO_TABLES);
@@ -57,4 +59,15 @@ export const DEMO_TABLES = [
   'application_events',
   'campaign_grants',
   'aid_follow_ups',
+  'funds',
+  'ledger_accounts',
+  'ledger_account_months',
+  'journal_entries',
+  'journal_postings',
+  'fund_incomes',
+  'donation_drives',
+  'donations',
+  'payment_batches',
+  'payment_lines',
+  'in_kind_issues',
 ] as const;

@@ -8,6 +8,7 @@ import type { Secrets } from '../../platform/secrets.js';
 import { insertApplication } from '../campaigns/applications/create-application.js';
 import { getApplicationInScope } from '../campaigns/applications/applications.queries.js';
 import { applyApplicationStep } from '../campaigns/applications/run-application-step.js';
+import { releaseFromNotice, startCampaignNotice } from '../campaigns/applications/notice.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 import { demoActor, demoCtx, type DemoUser } from './demo-actors.js';
 
@@ -30,8 +31,8 @@ const SCHOOL: Record<string, string> = {
   undergraduate: '河南理工大学',
 };
 
-type Target = 'draft_incomplete' | 'draft' | 'submitted' | 'verified' | 'district_approved' | 'city_approved';
-const STEPS_TO: Record<Target, Array<'submit' | 'verify' | 'approve_district' | 'approve_city'>> = {
+type Target = 'draft_incomplete' | 'draft' | 'submitted' | 'verified' | 'district_approved' | 'city_approved' | 'ready';
+const STEPS_TO: Record<Exclude<Target, 'ready'>, Array<'submit' | 'verify' | 'approve_district' | 'approve_city'>> = {
   draft_incomplete: [],
   draft: [],
   submitted: ['submit'],
@@ -83,9 +84,10 @@ export async function loadGoldenAutumnCurrent(
   }
 
   const made: Array<{ id: string; status: string }> = [];
-  for (const [i, p] of plan.entries()) {
+  /** Files one application and takes it to its target; steps follow its making at `stepDays` apart. */
+  async function make(p: { org: string; maker: string; target: Target }, i: number, createdAgo: number, stepDays: number) {
     const student = students.get(p.org)!.shift();
-    if (!student) break;
+    if (!student) return null;
     const maker = user(p.maker);
     const data = CreateApplicationInput.parse({
       campaignId: c.campaignId,
@@ -97,19 +99,35 @@ export async function loadGoldenAutumnCurrent(
       admissionYear: c.year,
       tuitionFen: student.stage === 'undergraduate' ? 520_000 : student.stage === 'college' ? 450_000 : 0,
       fiveClears: fiveClears(p.target === 'draft_incomplete' ? 'school_fees' : undefined),
-      homeVisit: { visitDate: chinaDate(daysAgo(24 - i)), visitors: '府城街道帮扶专干、社区网格员', findings: '家庭情况与档案一致，子女已被录取' },
+      homeVisit: { visitDate: chinaDate(daysAgo(createdAgo + 4)), visitors: '府城街道帮扶专干、社区网格员', findings: '家庭情况与档案一致，子女已被录取' },
       wish: '希望得到资助，减轻入学费用负担',
     });
-    const created = await insertApplication(tx, demoCtx(tx, secrets, maker, daysAgo(20 - i)), data);
-    const steps = STEPS_TO[p.target];
+    const created = await insertApplication(tx, demoCtx(tx, secrets, maker, daysAgo(createdAgo)), data);
+    const steps = STEPS_TO[p.target === 'ready' ? 'city_approved' : p.target];
     for (const [n, step] of steps.entries()) {
       const by = step === 'submit' ? maker : step === 'approve_city' ? user('city.reviewer') : user(checkers[p.org][step]);
-      const ctx = demoCtx(tx, secrets, by, daysAgo(20 - i - 2 * (n + 1)));
+      const ctx = demoCtx(tx, secrets, by, daysAgo(createdAgo - stepDays * (n + 1)));
       const a = await getApplicationInScope(tx, demoActor(by), created.id, { forUpdate: true });
       await applyApplicationStep(tx, ctx, a, step);
     }
     made.push({ id: created.id, status: p.target.startsWith('draft') ? 'draft' : p.target });
+    void i;
+    return created.id;
   }
+
+  // Three families of 赵固二矿 went through the whole line early: published (公示) and released, their
+  // grants are ready for payment (待发放) from this year's fund.
+  const readyIds: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const id = await make({ org: 'JZ-JM-ZG2', maker: 'zg2.caseworker', target: 'ready' }, i, 24 - i * 0.1, 1);
+    if (id) readyIds.push(id);
+  }
+  if (readyIds.length) {
+    const city = user('city.reviewer');
+    await startCampaignNotice({ ctx: demoCtx(tx, secrets, city, daysAgo(19)), id: c.campaignId, input: { ids: readyIds } });
+    await releaseFromNotice({ ctx: demoCtx(tx, secrets, city, daysAgo(12)), id: c.campaignId });
+  }
+  for (const [i, p] of plan.entries()) if (!(await make(p, i, 20 - i, 2))) break;
 
   // One unfiled family in temporary hardship, made at the district (焦作电厂's worker), awaiting verification.
   const zz = user('zz.caseworker');
