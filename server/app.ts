@@ -206,7 +206,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  registerIdempotency(app, opts.db);
+  registerIdempotency(app, opts.db, opts.clock);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness check' } }, async () => ({ ok: true }));
   registerAuthRoutes(app, { secureCookies: !!opts.secureCookies, dengbaoMode: !!opts.dengbaoMode, signInRateLimit: opts.signInRateLimit ?? 30 });

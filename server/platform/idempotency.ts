@@ -66,8 +66,18 @@ async function replay(db: Db, request: FastifyRequest, reply: FastifyReply, user
   }
 }
 
+/** How often the kept keys past their time are swept. */
+const SWEEP_EVERY_MS = 6 * 3600_000;
+
 /** Registers the hooks that give `config.idempotent` routes their Idempotency-Key behaviour. */
-export function registerIdempotency(app: FastifyInstance, db: Db) {
+export function registerIdempotency(app: FastifyInstance, db: Db, clock: { now(): Date }) {
+  let sweeper: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweeper = setInterval(() => void sweepIdempotencyKeys(db, clock.now()).catch((err: unknown) => app.log.warn({ err }, 'idempotency key sweep failed')), SWEEP_EVERY_MS);
+    sweeper.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(sweeper));
+
   app.addHook('onRoute', (route) => {
     if (route.config?.idempotent && !(route.schema?.headers as { shape?: Record<string, unknown> } | undefined)?.shape?.[IDEMPOTENCY_HEADER])
       throw new Error(`${route.method} ${route.url} is idempotent but does not declare the ${IDEMPOTENCY_HEADER} header in its schema`);

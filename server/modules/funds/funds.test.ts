@@ -157,3 +157,16 @@ describe('Idempotency-Key on money-moving requests', () => {
     expect((await fundOf(cityFinance, fund)).balanceFen).toBe(before + 2);
   });
 });
+
+describe('kept Idempotency-Keys', () => {
+  it('are swept once past their time, and only then', async () => {
+    const { sweepIdempotencyKeys, IDEMPOTENCY_KEY_TTL_MS } = await import('../../platform/idempotency.js');
+    const count = async () => ((await t.database.db.execute(sql`select count(*)::int as n from idempotency_keys`)) as unknown as { rows: Array<{ n: number }> }).rows[0].n;
+    const kept = await count();
+    expect(kept).toBeGreaterThan(0);
+    await sweepIdempotencyKeys(t.database.db, new Date(Date.now() + IDEMPOTENCY_KEY_TTL_MS - 60_000));
+    expect(await count()).toBe(kept);
+    await sweepIdempotencyKeys(t.database.db, new Date(Date.now() + IDEMPOTENCY_KEY_TTL_MS + 60_000));
+    expect(await count()).toBe(0);
+  });
+});
