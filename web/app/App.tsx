@@ -26,6 +26,7 @@ const DriveDetailPage = lazy(() => import('../features/funds/donations/DriveDeta
 const DonationReceiptPage = lazy(() => import('../features/funds/donations/DonationReceiptPage.js'));
 const PublicDrivePage = lazy(() => import('../features/funds/donations/PublicDrivePage.js'));
 const FundDetailPage = lazy(() => import('../features/funds/FundDetailPage.js'));
+const PaymentBatchPage = lazy(() => import('../features/funds/payments/PaymentBatchPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -44,6 +45,7 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/donation-drives/:id', permission: 'fund.read', page: DriveDetailPage },
   { path: '/donations/:id/receipt', permission: 'fund.read', page: DonationReceiptPage },
   { path: '/funds/:id', permission: 'fund.read', page: FundDetailPage },
+  { path: '/payment-batches/:id', permission: 'fund.read', page: PaymentBatchPage },
 ];
 
 export function App() {

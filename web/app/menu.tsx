@@ -12,6 +12,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/campaigns': lazy(() => import('../features/campaigns/CampaignsPage.js')),
   '/applications': lazy(() => import('../features/campaigns/applications/ApplicationsPage.js')),
   '/funds': lazy(() => import('../features/funds/FundsPage.js')),
+  '/payment-batches': lazy(() => import('../features/funds/payments/PaymentBatchesPage.js')),
   '/ledger/reconcile': lazy(() => import('../features/funds/ReconcilePage.js')),
   '/donation-drives': lazy(() => import('../features/funds/donations/DonationDrivesPage.js')),
   '/orgs': lazy(() => import('../features/orgs/OrgsPage.js')),

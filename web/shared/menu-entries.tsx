@@ -1,6 +1,7 @@
 import { ApartmentOutlined, AccountBookOutlined, AuditOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, GiftOutlined, HomeOutlined, ReconciliationOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { HeartOutlined } from '@ant-design/icons';
+import { WalletOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts/permissions.js';
 import type zhCN from './locales/zh-CN.js';
 
@@ -29,6 +30,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { path: '/applications', label: 'applications', icon: <FileTextOutlined />, permission: 'application.read' },
   // 资金管理 (a fund's page is routed in App.tsx) and 对账, the ledger's reconciliation.
   { path: '/funds', label: 'funds', icon: <AccountBookOutlined />, permission: 'fund.read' },
+  // 发放批次: payment batches (a batch's page is routed in App.tsx).
+  { path: '/payment-batches', label: 'paymentBatches', icon: <WalletOutlined />, permission: 'fund.read' },
   { path: '/ledger/reconcile', label: 'reconcile', icon: <ReconciliationOutlined />, permission: 'fund.read' },
   // 募捐: donation drives, their gifts and receipts (a drive's page and a receipt are routed in App.tsx).
   { path: '/donation-drives', label: 'donationDrives', icon: <HeartOutlined />, permission: 'fund.read' },

@@ -11,6 +11,7 @@ import dashboardCatalogue from './campaigns/dashboard.en.js';
 import applicationImportCatalogue from './campaigns/applicationImport.en.js';
 import fundsCatalogue from './funds/funds.en.js';
 import donationsCatalogue from './funds/donations.en.js';
+import paymentsCatalogue from './funds/payments.en.js';
 import type { Widen } from './widen.js';
 /** The shape every language catalogue must have: the zh-CN keys, any strings. */
 export type Catalogue = Widen<typeof zhCN>;
@@ -66,6 +67,7 @@ const en: Catalogue = {
     campaigns: 'Aid campaigns',
     applications: 'Applications',
     funds: 'Funds',
+    paymentBatches: 'Payment batches',
     reconcile: 'Reconciliation',
     donationDrives: 'Donations',
   },
@@ -940,6 +942,7 @@ const en: Catalogue = {
   applicationImport: applicationImportCatalogue,
   funds: fundsCatalogue,
   donations: donationsCatalogue,
+  payments: paymentsCatalogue,
   result: {
     forbiddenTitle: 'No access',
     forbiddenSub: 'Your roles do not allow this page; ask your administrator if you need it.',

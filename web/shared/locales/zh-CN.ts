@@ -10,6 +10,7 @@ import dashboardCatalogue from './campaigns/dashboard.zh-CN.js';
 import applicationImportCatalogue from './campaigns/applicationImport.zh-CN.js';
 import fundsCatalogue from './funds/funds.zh-CN.js';
 import donationsCatalogue from './funds/donations.zh-CN.js';
+import paymentsCatalogue from './funds/payments.zh-CN.js';
 
 const zhCN = {
   app: {
@@ -62,6 +63,7 @@ const zhCN = {
     campaigns: '帮扶活动',
     applications: '助学申请',
     funds: '资金管理',
+    paymentBatches: '发放批次',
     reconcile: '对账',
     donationDrives: '募捐',
   },
@@ -936,6 +938,7 @@ const zhCN = {
   applicationImport: applicationImportCatalogue,
   funds: fundsCatalogue,
   donations: donationsCatalogue,
+  payments: paymentsCatalogue,
   result: {
     forbiddenTitle: '无权访问',
     forbiddenSub: '您的角色没有访问此页面的权限，如需开通请联系管理员。',
