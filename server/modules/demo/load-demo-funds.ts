@@ -67,7 +67,7 @@ export async function loadDemoFunds(
   ] as const;
   const budgetFen = grantsFen - incomes.reduce((s, i) => s + i.amountFen, 0) - NINETY_NINE_DAY_2021_FEN;
   if (budgetFen <= 0) throw new Error('the 2021 grants are smaller than the demo’s other income');
-  for (const income of [...incomes, { source: 'budget', counterparty: '焦作市总工会', amountFen: budgetFen, receivedOn: '2021-08-20', memo: '困难职工帮扶资金（工会经费）' } as const])
+  for (const income of [...incomes, { source: 'budget', counterparty: '焦作市总工会', amountFen: budgetFen, receivedOn: '2021-08-20', memo: '困难职工帮扶资金' } as const])
     await recordIncome({ ctx: as(finance, chinaTime(income.receivedOn, '10:00')), fundId: fund2021.id, input: income });
 
   const drive = await createDonationDrive({
@@ -85,7 +85,7 @@ export async function loadDemoFunds(
   // This year's money, and a district fund the city allocates to.
   const year = c.currentYear;
   const current = await createFund({ ctx: as(finance, chinaTime(`${year}-02-20`)), input: { orgId: city.id, name: `${year}年金秋助学专项资金`, purpose: `${year}年“金秋助学”助学金发放` } });
-  await recordIncome({ ctx: as(finance, chinaTime(`${year}-03-02`)), fundId: current.id, input: { source: 'budget', counterparty: '焦作市总工会', amountFen: 50_000_000, receivedOn: `${year}-03-02`, memo: '困难职工帮扶资金（工会经费）' } });
+  await recordIncome({ ctx: as(finance, chinaTime(`${year}-03-02`)), fundId: current.id, input: { source: 'budget', counterparty: '焦作市总工会', amountFen: 50_000_000, receivedOn: `${year}-03-02`, memo: '困难职工帮扶资金' } });
   await recordIncome({ ctx: as(finance, chinaTime(`${year}-03-10`)), fundId: current.id, input: { source: 'enterprise', counterparty: '焦作煤业（集团）有限责任公司', amountFen: 10_000_000, receivedOn: `${year}-03-10`, memo: '捐助金秋助学' } });
   const zz = byCode.get('JZ-ZZ')!;
   await createFund({ ctx: as(finance, chinaTime(`${year}-02-20`)), input: { orgId: zz.id, name: `中站区${year}年帮扶资金`, purpose: '中站区困难职工帮扶' } });
