@@ -46,6 +46,10 @@ describe('the journal (double entry, kept by the database)', () => {
     ).rejects.toThrow();
     await expect(t.database.db.transaction(async (tx) => void (await tx.insert(journalEntries).values(entry())))).rejects.toThrow();
     expect(await balance(f.accounts.fund_balance.id)).toBe(0);
+    // One more posting on an entry committed earlier unbalances it: refused at commit too.
+    const posted = await donate(f, 300);
+    await expect(t.database.db.insert(journalPostings).values({ entryId: posted.id, accountId: f.accounts.fund_balance.id, amountFen: 5, occurredOn: '2021-09-07' })).rejects.toThrow();
+    expect(await balance(f.accounts.fund_balance.id)).toBe(300);
     expect(await reconcileLedger(t.database.db)).toMatchObject({ differences: [], unbalancedEntries: [] });
   });
 
@@ -57,7 +61,11 @@ describe('the journal (double entry, kept by the database)', () => {
     await expect(t.database.db.update(journalEntries).set({ memo: '改' }).where(eq(journalEntries.id, e.id))).rejects.toThrow();
     await expect(t.database.db.delete(journalEntries).where(eq(journalEntries.id, e.id))).rejects.toThrow();
     await expect(t.database.db.update(ledgerAccounts).set({ balanceFen: 999999 }).where(eq(ledgerAccounts.id, f.accounts.fund_balance.id))).rejects.toThrow();
+    await expect(t.database.db.execute(sql`truncate journal_postings`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`truncate journal_entries cascade`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`truncate ledger_accounts cascade`)).rejects.toThrow();
     expect(await balance(f.accounts.fund_balance.id)).toBe(1000);
+    expect((await t.database.db.select().from(journalPostings).where(eq(journalPostings.entryId, e.id))).length).toBe(2);
   });
 
   it('refuses to take a fund below zero, also when payouts race, and changes nothing for the refused ones', async () => {
