@@ -195,9 +195,11 @@ async function generate(url: string, pg: Pg, fundsInBench: BenchFund[], postings
       [accountIds],
     );
     await c.query(
-      `insert into ledger_account_months (account_id, month, net_fen, postings)
-       select account_id, date_trunc('month', occurred_on)::date, sum(amount_fen), count(*) from journal_postings where account_id = any($1::uuid[]) group by 1, 2
-       on conflict (account_id, month) do update set net_fen = ledger_account_months.net_fen + excluded.net_fen, postings = ledger_account_months.postings + excluded.postings`,
+      `insert into ledger_account_months (account_id, month, net_fen, in_fen, out_fen, postings)
+       select account_id, date_trunc('month', occurred_on)::date, sum(amount_fen), coalesce(sum(amount_fen) filter (where amount_fen > 0), 0),
+         coalesce(-sum(amount_fen) filter (where amount_fen < 0), 0), count(*) from journal_postings where account_id = any($1::uuid[]) group by 1, 2
+       on conflict (account_id, month) do update set net_fen = ledger_account_months.net_fen + excluded.net_fen, in_fen = ledger_account_months.in_fen + excluded.in_fen,
+         out_fen = ledger_account_months.out_fen + excluded.out_fen, postings = ledger_account_months.postings + excluded.postings`,
       [accountIds],
     );
     steps.push(`balances and month totals ${seconds(t)}`);

@@ -101,6 +101,8 @@ CREATE TABLE "ledger_account_months" (
 	"account_id" uuid NOT NULL,
 	"month" date NOT NULL,
 	"net_fen" bigint NOT NULL,
+	"in_fen" bigint NOT NULL,
+	"out_fen" bigint NOT NULL,
 	"postings" integer NOT NULL,
 	CONSTRAINT "ledger_account_months_account_id_month_pk" PRIMARY KEY("account_id","month")
 );
@@ -155,6 +157,7 @@ CREATE TABLE "receipt_series" (
 	"last_seq" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "journal_entries" ADD COLUMN "txn_started_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
 ALTER TABLE "journal_postings" ADD COLUMN "occurred_on" date NOT NULL;--> statement-breakpoint
 ALTER TABLE "donation_drives" ADD CONSTRAINT "donation_drives_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "donation_drives" ADD CONSTRAINT "donation_drives_fund_id_funds_id_fk" FOREIGN KEY ("fund_id") REFERENCES "public"."funds"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -196,11 +199,25 @@ CREATE UNIQUE INDEX "payment_lines_ref_key" ON "payment_lines" USING btree ("pay
 CREATE UNIQUE INDEX "payment_lines_one_live_per_grant" ON "payment_lines" USING btree ("grant_id") WHERE status in ('pending', 'paid');--> statement-breakpoint
 CREATE INDEX "journal_postings_account_date_idx" ON "journal_postings" USING btree ("account_id","occurred_on","id");--> statement-breakpoint
 -- A posting carries its entry's date (set here, whatever the writer sent), for the statement index.
+-- A posting joins its entry only in the transaction that wrote the entry: a committed entry never changes.
 CREATE FUNCTION ledger_posting_date() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  started timestamptz;
 BEGIN
-  SELECT occurred_on INTO NEW.occurred_on FROM journal_entries WHERE id = NEW.entry_id;
+  SELECT occurred_on, txn_started_at INTO NEW.occurred_on, started FROM journal_entries WHERE id = NEW.entry_id;
+  IF started IS DISTINCT FROM now() THEN
+    RAISE EXCEPTION 'journal entry % was posted by an earlier transaction: post a new entry instead', NEW.entry_id USING ERRCODE = 'insufficient_privilege';
+  END IF;
   RETURN NEW;
 END $$;
+--> statement-breakpoint
+CREATE FUNCTION ledger_entry_started() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.txn_started_at := now();
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER journal_entries_started BEFORE INSERT ON journal_entries FOR EACH ROW EXECUTE FUNCTION ledger_entry_started();
 --> statement-breakpoint
 CREATE TRIGGER journal_postings_date BEFORE INSERT ON journal_postings FOR EACH ROW EXECUTE FUNCTION ledger_posting_date();
 --> statement-breakpoint
@@ -208,9 +225,10 @@ CREATE TRIGGER journal_postings_date BEFORE INSERT ON journal_postings FOR EACH 
 CREATE OR REPLACE FUNCTION ledger_apply_posting() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE ledger_accounts SET balance_fen = balance_fen + NEW.amount_fen WHERE id = NEW.account_id;
-  INSERT INTO ledger_account_months (account_id, month, net_fen, postings)
-    VALUES (NEW.account_id, date_trunc('month', NEW.occurred_on)::date, NEW.amount_fen, 1)
-    ON CONFLICT (account_id, month) DO UPDATE SET net_fen = ledger_account_months.net_fen + EXCLUDED.net_fen, postings = ledger_account_months.postings + 1;
+  INSERT INTO ledger_account_months (account_id, month, net_fen, in_fen, out_fen, postings)
+    VALUES (NEW.account_id, date_trunc('month', NEW.occurred_on)::date, NEW.amount_fen, greatest(NEW.amount_fen, 0), greatest(-NEW.amount_fen, 0), 1)
+    ON CONFLICT (account_id, month) DO UPDATE SET net_fen = ledger_account_months.net_fen + EXCLUDED.net_fen, in_fen = ledger_account_months.in_fen + EXCLUDED.in_fen,
+      out_fen = ledger_account_months.out_fen + EXCLUDED.out_fen, postings = ledger_account_months.postings + 1;
   RETURN NEW;
 END $$;
 --> statement-breakpoint
@@ -225,3 +243,26 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER ledger_account_months_by_postings BEFORE INSERT OR UPDATE OR DELETE ON ledger_account_months FOR EACH ROW EXECUTE FUNCTION ledger_refuse_month_write();
+--> statement-breakpoint
+CREATE TRIGGER ledger_account_months_no_truncate BEFORE TRUNCATE ON ledger_account_months FOR EACH STATEMENT EXECUTE FUNCTION ledger_refuse_change();
+--> statement-breakpoint
+-- An account opens at zero, and what it is (its fund, kind, overdraft rule) never changes.
+CREATE FUNCTION ledger_account_opens_at_zero() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.balance_fen <> 0 THEN
+    RAISE EXCEPTION 'a ledger account opens with a balance of 0: money comes in by postings' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER ledger_accounts_open_at_zero BEFORE INSERT ON ledger_accounts FOR EACH ROW EXECUTE FUNCTION ledger_account_opens_at_zero();
+--> statement-breakpoint
+CREATE FUNCTION ledger_account_identity_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.no_overdraft IS DISTINCT FROM OLD.no_overdraft OR NEW.fund_id IS DISTINCT FROM OLD.fund_id OR NEW.kind IS DISTINCT FROM OLD.kind OR NEW.org_id IS DISTINCT FROM OLD.org_id THEN
+    RAISE EXCEPTION 'a ledger account''s fund, kind, org and overdraft rule never change' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER ledger_accounts_identity_fixed BEFORE UPDATE ON ledger_accounts FOR EACH ROW EXECUTE FUNCTION ledger_account_identity_fixed();

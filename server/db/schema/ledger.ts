@@ -68,6 +68,8 @@ export const journalEntries = pgTable(
     sourceRef: text('source_ref'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
+    /** The writing transaction's start (set by the database): postings may join an entry only in the transaction that wrote it. */
+    txnStartedAt: ts('txn_started_at').notNull().default(sql`now()`),
   },
   (t) => [
     uniqueIndex('journal_entries_reverses_key').on(t.reversesId).where(sql`reverses_id is not null`),
@@ -112,6 +114,9 @@ export const ledgerAccountMonths = pgTable(
       .references(() => ledgerAccounts.id),
     month: date('month').notNull(),
     netFen: bigint('net_fen', { mode: 'number' }).notNull(),
+    /** Money in and out in the month (net = in − out): a period's totals read whole months here. */
+    inFen: bigint('in_fen', { mode: 'number' }).notNull(),
+    outFen: bigint('out_fen', { mode: 'number' }).notNull(),
     postings: integer('postings').notNull(),
   },
   (t) => [primaryKey({ columns: [t.accountId, t.month] })],

@@ -23,7 +23,7 @@ const num = (v: unknown) => Number(v ?? 0);
 /**
  * The fund balance account's balance at the start of a day: the kept month totals before that day's
  * month, plus the postings of the month up to it. Reads at most one month of postings, however long
- * the account's history (bench/ledger-statement.bench.ts).
+ * the account's history (bench/ledger-statement.ts).
  */
 export async function balanceBefore(db: DbOrTx, accountId: string, day: string): Promise<number> {
   const [r] = (
@@ -44,19 +44,15 @@ export async function balanceBefore(db: DbOrTx, accountId: string, day: string):
 export async function fundStatement(db: DbOrTx, balanceAccountId: string, q: { from: string; to: string; after?: string; pageSize: number }) {
   const [afterDay, afterId] = q.after ? [q.after.slice(0, 10), Number(q.after.slice(11))] : [null, null];
   const opening = await balanceBefore(db, balanceAccountId, q.from);
-  const closing = await balanceBefore(db, balanceAccountId, nextDay(q.to));
-  const [totals] = (
-    (await db.execute(sql`
-      select coalesce(sum(amount_fen) filter (where amount_fen > 0), 0) as "inFen", coalesce(-sum(amount_fen) filter (where amount_fen < 0), 0) as "outFen", count(*) as n
-      from journal_postings where account_id = ${balanceAccountId} and occurred_on between ${q.from}::date and ${q.to}::date`)) as unknown as Rows<{ inFen: string; outFen: string; n: string }>
-  ).rows;
+  const totals = await periodTotals(db, balanceAccountId, q.from, q.to);
+  const closing = opening + totals.inFen - totals.outFen;
   // The balance before this page: the period's opening plus the period's rows before the cursor.
   let pageOpening = opening;
   if (afterDay !== null) {
     const [r] = (
       (await db.execute(sql`
         select coalesce(sum(amount_fen), 0) as fen from journal_postings
-        where account_id = ${balanceAccountId} and occurred_on >= ${q.from}::date and (occurred_on, id) <= (${afterDay}::date, ${afterId})`)) as unknown as Rows<{ fen: string }>
+        where account_id = ${balanceAccountId} and occurred_on >= ${q.from}::date and occurred_on <= ${afterDay}::date and (occurred_on, id) <= (${afterDay}::date, ${afterId})`)) as unknown as Rows<{ fen: string }>
     ).rows;
     pageOpening += num(r.fen);
   }
@@ -80,14 +76,31 @@ export async function fundStatement(db: DbOrTx, balanceAccountId: string, q: { f
     to: q.to,
     openingFen: opening,
     closingFen: closing,
-    inFen: num(totals.inFen),
-    outFen: num(totals.outFen),
-    rowCount: num(totals.n),
+    inFen: totals.inFen,
+    outFen: totals.outFen,
+    rowCount: totals.rowCount,
     items,
     nextCursor: rows.length > q.pageSize ? items[items.length - 1].cursor : null,
   };
 }
 
-function nextDay(iso: string) {
-  return new Date(Date.parse(iso + 'T00:00:00Z') + 86400_000).toISOString().slice(0, 10);
+/**
+ * Money in and out of an account between two days, inclusive: the kept totals of the months the period
+ * touches, less the postings of its first month before it starts and of its last month after it ends
+ * (each at most a month of postings, read by the date index).
+ */
+export async function periodTotals(db: DbOrTx, accountId: string, from: string, to: string) {
+  const [r] = (
+    (await db.execute(sql`
+      with months as (
+        select coalesce(sum(in_fen), 0) as i, coalesce(sum(out_fen), 0) as o, coalesce(sum(postings), 0) as n from ledger_account_months
+        where account_id = ${accountId} and month between date_trunc('month', ${from}::date)::date and date_trunc('month', ${to}::date)::date),
+      outside as (
+        select coalesce(sum(amount_fen) filter (where amount_fen > 0), 0) as i, coalesce(-sum(amount_fen) filter (where amount_fen < 0), 0) as o, count(*) as n from journal_postings
+        where account_id = ${accountId} and (
+          (occurred_on >= date_trunc('month', ${from}::date)::date and occurred_on < ${from}::date)
+          or (occurred_on > ${to}::date and occurred_on < (date_trunc('month', ${to}::date) + interval '1 month')::date)))
+      select (months.i - outside.i)::text as "inFen", (months.o - outside.o)::text as "outFen", (months.n - outside.n)::text as n from months, outside`)) as unknown as Rows<{ inFen: string; outFen: string; n: string }>
+  ).rows;
+  return { inFen: num(r.inFen), outFen: num(r.outFen), rowCount: num(r.n) };
 }

@@ -93,6 +93,29 @@ describe('the journal (double entry, kept by the database)', () => {
     expect(raced.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
+  it('refuses the side doors: postings added to a committed entry, an account opened with money, an account’s rules changed, the month totals truncated', async () => {
+    const f = await fund('旁门测试');
+    const e = await donate(f, 1000);
+    // A balanced pair added later would change a posted entry: refused, whatever the sum.
+    await expect(
+      t.database.db.transaction(async (tx) => {
+        await tx.insert(journalPostings).values([
+          { entryId: e.id, accountId: f.accounts.fund_balance.id, amountFen: 5, occurredOn: '2021-09-07' },
+          { entryId: e.id, accountId: f.accounts.donations.id, amountFen: -5, occurredOn: '2021-09-07' },
+        ]);
+      }),
+    ).rejects.toThrow();
+    // An entry inserted with a forged start still takes its postings only in its own transaction.
+    await expect(t.database.db.execute(sql`update journal_entries set txn_started_at = now() where id = ${e.id}`)).rejects.toThrow();
+    await expect(t.database.db.insert(ledgerAccounts).values({ orgId: t.orgs.A.id, fundId: null, kind: 'bank', name: '凭空开户', balanceFen: 999, createdAt: new Date() })).rejects.toThrow();
+    await expect(t.database.db.update(ledgerAccounts).set({ noOverdraft: false }).where(eq(ledgerAccounts.id, f.accounts.fund_balance.id))).rejects.toThrow();
+    await expect(t.database.db.update(ledgerAccounts).set({ kind: 'donations' }).where(eq(ledgerAccounts.id, f.accounts.fund_balance.id))).rejects.toThrow();
+    await expect(t.database.db.execute(sql`truncate ledger_account_months`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from ledger_account_months`)).rejects.toThrow();
+    expect(await balance(f.accounts.fund_balance.id)).toBe(1000);
+    expect(await reconcileLedger(t.database.db)).toMatchObject({ differences: [], unbalancedEntries: [], monthDifferences: [] });
+  });
+
   it('reconciliation finds a balance that no longer matches its journal', async () => {
     const f = await fund('对账测试');
     await donate(f, 700);

@@ -24,10 +24,12 @@ export async function reconcileLedger(db: DbOrTx) {
     group by e.id having coalesce(sum(p.amount_fen), 0) <> 0 or count(p.id) < 2`)) as unknown as { rows: Array<{ id: string }> };
   const months = (await db.execute(sql`
     with recomputed as (
-      select account_id, date_trunc('month', occurred_on)::date as month, sum(amount_fen) as net from journal_postings group by 1, 2)
+      select account_id, date_trunc('month', occurred_on)::date as month, sum(amount_fen) as net,
+        coalesce(sum(amount_fen) filter (where amount_fen > 0), 0) as i, coalesce(-sum(amount_fen) filter (where amount_fen < 0), 0) as o, count(*) as n
+      from journal_postings group by 1, 2)
     select coalesce(m.account_id, r.account_id) as "accountId", coalesce(m.month, r.month)::text as month
     from ledger_account_months m full join recomputed r on r.account_id = m.account_id and r.month = m.month
-    where m.net_fen is distinct from r.net`)) as unknown as { rows: Array<{ accountId: string; month: string }> };
+    where m.net_fen is distinct from r.net or m.in_fen is distinct from r.i or m.out_fen is distinct from r.o or m.postings is distinct from r.n`)) as unknown as { rows: Array<{ accountId: string; month: string }> };
   const [{ n }] = ((await db.execute(sql`select count(*)::int as n from ledger_accounts`)) as unknown as { rows: Array<{ n: number }> }).rows;
   return {
     accountsChecked: n,
