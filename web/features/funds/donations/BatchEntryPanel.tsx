@@ -138,6 +138,7 @@ export function BatchEntryPanel({ drive }: { drive: DriveDto }) {
         extra={
           <Button
             type="primary"
+            data-testid="batch-again"
             onClick={() => {
               setResult(null);
               setRows(emptyRows(10));
@@ -145,7 +146,7 @@ export function BatchEntryPanel({ drive }: { drive: DriveDto }) {
               setImported(null);
             }}
           >
-            {t('common.ok')}
+            {t('donations.batch.again')}
           </Button>
         }
       />
@@ -228,7 +229,7 @@ export function BatchEntryPanel({ drive }: { drive: DriveDto }) {
         data-testid="batch-table"
         pagination={rows.length > PAGE_SIZE ? { current: page, pageSize: PAGE_SIZE, showSizeChanger: false, onChange: setPage } : false}
         columns={[
-          { title: t('donations.batch.columns.no'), width: 64, render: (_, __, i) => (page - 1) * PAGE_SIZE + i + 1 },
+          { title: t('donations.batch.columns.no'), width: 64, render: (_, __, i) => <div style={{ lineHeight: '32px' }}>{(page - 1) * PAGE_SIZE + i + 1}</div> },
           { title: t('donations.batch.columns.name'), width: 200, render: (_, r, i) => cell(r, (page - 1) * PAGE_SIZE + i, 'name') },
           { title: t('donations.batch.columns.unit'), render: (_, r, i) => cell(r, (page - 1) * PAGE_SIZE + i, 'unit') },
           { title: t('donations.batch.columns.amount'), width: 180, render: (_, r, i) => cell(r, (page - 1) * PAGE_SIZE + i, 'amount', 150) },

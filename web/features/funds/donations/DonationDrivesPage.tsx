@@ -40,7 +40,7 @@ export default function DonationDrivesPage() {
           locale={{ emptyText: t('donations.empty') }}
           data-testid="drives-table"
           columns={[
-            { title: t('donations.fields.name'), dataIndex: 'name', render: (v: string, d) => <Link to={`/donation-drives/${d.id}`}>{v}</Link> },
+            { title: t('donations.fields.name'), dataIndex: 'name', width: 280, render: (v: string, d) => <Link to={`/donation-drives/${d.id}`}>{v}</Link> },
             { title: t('donations.fields.org'), dataIndex: 'orgName', width: 180 },
             { title: t('donations.fields.dates'), width: 210, render: (_, d) => `${d.startsOn} ~ ${d.endsOn}` },
             { title: t('donations.fields.goal'), dataIndex: 'goalFen', width: 140, align: 'right', render: (v: number) => formatYuan(v) },

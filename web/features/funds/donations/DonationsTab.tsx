@@ -41,7 +41,7 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
         size="middle"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1280 }}
         locale={{ emptyText: t('donations.list.empty') }}
         data-testid="donations-table"
         pagination={{

@@ -126,6 +126,7 @@ const donations: Widen<typeof zh> = {
     },
     summary: '{{count}} donors, {{amount}} in total',
     submit: 'Enter all',
+    again: 'Enter more',
     confirmTitle: 'Confirm',
     confirm: 'Gifts of {{count}} donors, {{amount}} in total, will be entered, one receipt each.',
     done: '{{count}} gifts entered, {{amount}} in total; receipts {{first}} to {{last}}',

@@ -122,6 +122,7 @@ const donations = {
     },
     summary: '共 {{count}} 人，合计 {{amount}}',
     submit: '全部录入',
+    again: '继续录入',
     confirmTitle: '确认录入',
     confirm: '将为 {{count}} 人录入捐款，合计 {{amount}}，每人一张捐赠收据。',
     done: '已录入 {{count}} 笔捐款，合计 {{amount}}；收据编号 {{first}} 至 {{last}}',
