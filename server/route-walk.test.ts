@@ -144,7 +144,9 @@ describe('route walk', () => {
       const urls = route.url.includes(':id') ? await Promise.all(INSIDE.map((o) => urlFor(route.url, records[route.config.resource!][o]))) : [route.url];
       for (const url of urls) {
         const res = await atB.get(url);
-        expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+        // A read the record's state does not allow yet (a bank file before the batch is paid) is a 409, not a leak.
+        if (res.statusCode === 409) expect(res.json().error.details.reason, `${url}: ${res.body}`).toBe('status');
+        else expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
         for (const id of outsideIds) expect(res.body.includes(id), `${url} leaks ${id}: ${res.body.slice(Math.max(0, res.body.indexOf(id) - 400), res.body.indexOf(id) + 100)}`).toBe(false);
       }
     }

@@ -3,7 +3,7 @@ import { fundAllocations } from '../../db/schema/index.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
-import { validation } from '../../platform/errors.js';
+import { AppError, validation } from '../../platform/errors.js';
 import { fundAccounts, getFundInScope } from './funds.queries.js';
 import { postJournalEntry } from './ledger/post-journal-entry.js';
 
@@ -17,7 +17,10 @@ export async function allocateFunds({ ctx, fundId, input }: { ctx: Ctx; fundId: 
   const data = AllocateInput.parse(input);
   return ctx.db.transaction(async (tx) => {
     const from = await getFundInScope(tx, actor, fundId);
-    const to = await getFundInScope(tx, actor, data.toFundId);
+    // A fund the actor cannot see is, for this request, a wrong value of the field (as if it did not exist).
+    const to = await getFundInScope(tx, actor, data.toFundId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === 'NOT_FOUND' ? validation([{ field: 'body.toFundId', message: 'no such fund in your subtree' }]) : err;
+    });
     if (!(to.orgPath.startsWith(from.orgPath) && to.orgPath !== from.orgPath))
       throw validation([{ field: 'body.toFundId', message: 'an allocation goes to a fund of an org below the giving fund’s org' }]);
     const [a, b] = await Promise.all([fundAccounts(tx, from.fund.id), fundAccounts(tx, to.fund.id)]);

@@ -82,8 +82,10 @@ describe('funds, income and allocations', () => {
     const up = await cityFinance.post(`/api/funds/${b}/allocations`, { toFundId: a, amountFen: 1, allocatedOn: '2021-08-03' });
     expect(up.statusCode).toBe(400);
     expect(up.json().error.details.issues[0].field).toBe('body.toFundId');
-    // B's officer cannot see C's fund: 404, as if it did not exist.
-    expect((await districtFinance.post(`/api/funds/${b}/allocations`, { toFundId: c, amountFen: 1, allocatedOn: '2021-08-03' })).statusCode).toBe(404);
+    // B's officer cannot see C's fund: a wrong value of the field, as if it did not exist.
+    const hidden = await districtFinance.post(`/api/funds/${b}/allocations`, { toFundId: c, amountFen: 1, allocatedOn: '2021-08-03' });
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json().error.details.issues).toEqual([{ field: 'body.toFundId', message: 'no such fund in your subtree' }]);
     expect((await fundOf(cityFinance, a)).balanceFen).toBe(100);
   });
 
