@@ -15,7 +15,7 @@ export type AccountBalances = Partial<Record<FundAccountKind, number>>;
  * fund, so `raised = allocatedOut + paid + balance` always holds (checked by the tests after every step).
  */
 export function fundFigures(b: AccountBalances) {
-  const credit = (k: FundAccountKind) => -(b[k] ?? 0);
+  const credit = (k: FundAccountKind) => 0 - (b[k] ?? 0); // 0 - 0 is 0, where -(0) would be -0
   const bySource = { donations: credit('donations'), enterprise: credit('enterprise'), budget: credit('budget'), allocationsIn: credit('allocations_in') };
   const raisedFen = bySource.donations + bySource.enterprise + bySource.budget + bySource.allocationsIn;
   return { balanceFen: b.fund_balance ?? 0, raisedFen, bySource, allocatedOutFen: b.allocations_out ?? 0, paidFen: b.paid_out ?? 0 };
