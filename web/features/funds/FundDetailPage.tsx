@@ -13,8 +13,9 @@ import { FundFigureCards } from './FundFigureCards.js';
 import { useFund } from './funds.api.js';
 import { IncomeModal } from './IncomeModal.js';
 import { StatementTab } from './StatementTab.js';
+import { FundPaymentsTab } from './payments/FundPaymentsTab.js';
 
-const TABS = ['statement', 'allocations'] as const;
+const TABS = ['statement', 'allocations', 'payments'] as const;
 
 /** One fund: its figures, 登记收入 and 拨款, its statement and its allocations. */
 export default function FundDetailPage() {
@@ -53,6 +54,7 @@ export default function FundDetailPage() {
         items={[
           { key: 'statement', label: t('funds.tabs.statement'), children: <StatementTab fundId={fund.id} /> },
           { key: 'allocations', label: t('funds.tabs.allocations'), children: <AllocationsTab fundId={fund.id} /> },
+          { key: 'payments', label: t('payments.title'), children: <FundPaymentsTab fundId={fund.id} /> },
         ]}
       />
       <IncomeModal fund={fund} open={dialog === 'income'} onClose={() => setDialog(null)} />

@@ -100,7 +100,9 @@ function Figures({ batch }: { batch: PaymentBatchDetail }) {
         <Col key={c.key} xs={12} md={8} xl={4}>
           <Card size="small">
             <Statistic title={c.title} value={c.value} styles={{ content: { fontSize: 20 } }} data-testid={`payment-stat-${c.key}`} />
-            {c.sub && <span className="uh-mono" style={{ color: 'rgba(0,0,0,0.55)', fontSize: 13 }}>{c.sub}</span>}
+            <span className="uh-mono" style={{ color: 'rgba(0,0,0,0.6)', fontSize: 13, display: 'block', minHeight: 20 }} data-testid={c.sub ? `payment-stat-${c.key}-fen` : undefined}>
+              {c.sub ?? ''}
+            </span>
           </Card>
         </Col>
       ))}

@@ -21,20 +21,22 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
     {
       title: t('payments.fields.name'),
       dataIndex: 'name',
+      width: 260,
+      fixed: 'left',
       render: (v: string, b) => (
         <Link to={`/payment-batches/${b.id}`} data-testid={`payment-batch-link-${b.id}`}>
           {v}
         </Link>
       ),
     },
-    { title: t('payments.fields.status'), dataIndex: 'status', width: 110, render: (_, b) => <BatchStatusTag status={b.status} testId={`payment-batch-status-${b.id}`} /> },
-    ...(hideFund ? [] : [{ title: t('payments.fields.fund'), dataIndex: 'fundName', width: 200 }]),
-    { title: t('payments.fields.org'), dataIndex: 'orgName', width: 180 },
-    ...(campaignNames ? [{ title: t('payments.fields.campaign'), dataIndex: 'campaignId', width: 200, render: (v: string | null) => (v ? (campaignNames.get(v) ?? '-') : t('payments.filterCampaignPlaceholder')) }] : []),
-    { title: t('payments.fields.lines'), dataIndex: 'lineCount', width: 90, align: 'right' },
-    { title: t('payments.fields.total'), dataIndex: 'totalFen', width: 150, align: 'right', render: (v: number) => <span className="uh-mono">{formatYuan(v)}</span> },
-    { title: t('payments.fields.createdAt'), dataIndex: 'createdAt', width: 160, render: (v: string) => formatDateTime(v) },
-    { title: t('payments.fields.paidOn'), dataIndex: 'paidOn', width: 120, render: (v: string | null) => v ?? '-' },
+    { title: t('payments.fields.status'), dataIndex: 'status', width: 100, render: (_, b) => <BatchStatusTag status={b.status} testId={`payment-batch-status-${b.id}`} /> },
+    ...(hideFund ? [] : [{ title: t('payments.fields.fund'), dataIndex: 'fundName', width: 180 }]),
+    { title: t('payments.fields.org'), dataIndex: 'orgName', width: 140 },
+    ...(campaignNames ? [{ title: t('payments.fields.campaign'), dataIndex: 'campaignId', width: 160, render: (v: string | null) => (v ? (campaignNames.get(v) ?? '-') : t('payments.filterCampaignPlaceholder')) }] : []),
+    { title: t('payments.fields.lines'), dataIndex: 'lineCount', width: 80, align: 'right' },
+    { title: t('payments.fields.total'), dataIndex: 'totalFen', width: 140, align: 'right', render: (v: number) => <span className="uh-mono">{formatYuan(v)}</span> },
+    { title: t('payments.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
+    { title: t('payments.fields.paidOn'), dataIndex: 'paidOn', width: 110, render: (v: string | null) => v ?? '-' },
   ];
   return (
     <Table<PaymentBatch>
@@ -43,7 +45,7 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
       dataSource={items}
       columns={columns}
       pagination={items.length > 50 ? { pageSize: 50, showTotal: (total) => t('common.total', { total }) } : false}
-      scroll={{ x: 1200 }}
+      scroll={{ x: 1320 }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('payments.empty')} /> }}
       data-testid="payment-batches"
     />

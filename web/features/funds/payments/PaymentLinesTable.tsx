@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PaymentLineStatus } from '../../../../contracts/funds.js';
 import { codeLabel } from '../../../shared/code-labels.js';
 import { formatYuan } from '../../../shared/format.js';
+import { TAG_TEXT } from '../../campaigns/lump-sum/batch-view.js';
 import { inKindText } from './payment-view.js';
 import { LineStatusTag } from './PaymentStatusTags.js';
 import { usePaymentLines, type LineStatus, type PaymentBatchDetail, type PaymentLine } from './payments.api.js';
@@ -16,14 +17,10 @@ function LineStatusCell({ line }: { line: PaymentLine }) {
     <Space orientation="vertical" size={0} data-testid={`payment-line-status-${line.lineNo}`}>
       <LineStatusTag status={line.status} />
       {line.status === 'paid' && line.bankConfirmed && (
-        <Typography.Text type="success" style={{ fontSize: 12 }}>
-          {t('payments.lines.bankConfirmed')}
-        </Typography.Text>
+        <span style={{ fontSize: 12, color: TAG_TEXT.green }}>{t('payments.lines.bankConfirmed')}</span>
       )}
       {line.status === 'failed' && (
-        <Typography.Text type="danger" style={{ fontSize: 12 }}>
-          {t('payments.lines.bankReturned', { reason: line.failureReason ?? '' })}
-        </Typography.Text>
+        <span style={{ fontSize: 12, color: TAG_TEXT.red }}>{t('payments.lines.bankReturned', { reason: line.failureReason ?? '' })}</span>
       )}
     </Space>
   );
@@ -40,15 +37,15 @@ export function PaymentLinesTable({ batch }: { batch: PaymentBatchDetail }) {
   const count = (s: LineStatus) => batch.byStatus.find((x) => x.status === s)?.n ?? 0;
   const total = filter ? count(filter) : batch.byStatus.reduce((sum, s) => sum + s.n, 0);
   const columns: TableProps<PaymentLine>['columns'] = [
-    { title: t('payments.lines.lineNo'), dataIndex: 'lineNo', width: 70, align: 'right' },
-    { title: t('payments.lines.org'), dataIndex: 'orgName', width: 170 },
-    { title: t('payments.lines.payee'), dataIndex: 'payeeName', width: 100 },
-    { title: t('payments.lines.bank'), dataIndex: 'bankName', width: 140, render: (v: string | null) => v ?? '-' },
-    { title: t('payments.lines.card'), dataIndex: 'bankCardMasked', width: 200, render: (v: string | null) => (v ? mono(v) : <Typography.Text type="secondary">{t('payments.lines.noCard')}</Typography.Text>) },
-    { title: t('payments.lines.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number) => mono(formatYuan(v)) },
-    { title: t('payments.lines.inKind'), dataIndex: 'inKindItems', width: 130, render: (v: PaymentLine['inKindItems']) => inKindText(v) || '-' },
-    { title: t('payments.lines.status'), dataIndex: 'status', width: 200, render: (_, l) => <LineStatusCell line={l} /> },
-    { title: t('payments.lines.paymentRef'), dataIndex: 'paymentRef', width: 160, render: mono },
+    { title: t('payments.lines.lineNo'), dataIndex: 'lineNo', width: 60, align: 'right' },
+    { title: t('payments.lines.org'), dataIndex: 'orgName', width: 140 },
+    { title: t('payments.lines.payee'), dataIndex: 'payeeName', width: 90 },
+    { title: t('payments.lines.bank'), dataIndex: 'bankName', width: 130, render: (v: string | null) => v ?? '-' },
+    { title: t('payments.lines.card'), dataIndex: 'bankCardMasked', width: 160, render: (v: string | null) => (v ? mono(v) : <Typography.Text type="secondary">{t('payments.lines.noCard')}</Typography.Text>) },
+    { title: t('payments.lines.amount'), dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => mono(formatYuan(v)) },
+    { title: t('payments.lines.inKind'), dataIndex: 'inKindItems', width: 100, render: (v: PaymentLine['inKindItems']) => inKindText(v) || '-' },
+    { title: t('payments.lines.status'), dataIndex: 'status', width: 160, render: (_, l) => <LineStatusCell line={l} /> },
+    { title: t('payments.lines.paymentRef'), dataIndex: 'paymentRef', width: 140, render: mono },
   ];
   const options = [
     { value: 'all' as const, label: `${t('payments.lines.all')} ${batch.byStatus.reduce((sum, s) => sum + s.n, 0)}` },
@@ -71,7 +68,7 @@ export function PaymentLinesTable({ batch }: { batch: PaymentBatchDetail }) {
         loading={isFetching}
         dataSource={data?.items ?? []}
         columns={columns}
-        scroll={{ x: 1290 }}
+        scroll={{ x: 1090 }}
         pagination={{
           current: page,
           pageSize,

@@ -63,7 +63,7 @@ const payments: Widen<typeof zh> = {
     confirmed: 'Confirmed by the bank',
     returned: 'Returned by the bank',
     dropped: 'Dropped',
-    count: '{{n}} lines',
+    count: '{{n}}',
   },
   actions: {
     approve: 'Approve',
@@ -128,7 +128,7 @@ const payments: Widen<typeof zh> = {
     status: 'Status',
     paymentRef: 'Payment ref.',
     bankConfirmed: 'Confirmed by the bank',
-    bankReturned: 'Returned by the bank: {{reason}}',
+    bankReturned: 'Reason: {{reason}}',
     noCard: 'No bank card (paid in person)',
   },
   errors: {

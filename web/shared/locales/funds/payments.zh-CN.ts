@@ -125,7 +125,7 @@ const payments = {
     status: '状态',
     paymentRef: '付款参考号',
     bankConfirmed: '银行已确认',
-    bankReturned: '银行退回：{{reason}}',
+    bankReturned: '退回原因：{{reason}}',
     noCard: '无银行卡（现场发放）',
   },
   errors: {
