@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ExecutePaymentBatchInput } from '../../../../contracts/funds.js';
-import { paymentBatches } from '../../../db/schema/index.js';
+import { paymentBatches, paymentLines } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -13,7 +13,7 @@ import { getPaymentBatchInScope } from './payments.queries.js';
 /**
  * Executes an approved batch on the job runner: each line posts fund → paid out, marks its grant and
  * application paid and appends to the household's aid ledger. Refused up front when the fund does not
- * hold the batch's total; the database refuses any line that would overdraw it in any case.
+ * hold what is left to pay; the database refuses any line that would overdraw it in any case.
  */
 export async function executePaymentBatch({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const actor = await authorize(ctx, 'payment.create');
@@ -23,7 +23,12 @@ export async function executePaymentBatch({ ctx, id, input }: { ctx: Ctx; id: st
     const { batch, orgPath } = await getPaymentBatchInScope(tx, actor, id, { lock: true });
     if (batch.status !== 'approved') throw conflict('status', batch.status === 'previewed' ? 'the batch awaits approval by a second finance officer' : `the batch is ${batch.status}`, { status: batch.status });
     const { figures } = await getFundInScope(tx, actor, batch.fundId);
-    if (figures.balanceFen < batch.totalFen) throw conflict('insufficient_funds', 'the fund does not hold the batch’s total', { balanceFen: figures.balanceFen, totalFen: batch.totalFen });
+    // What is left to pay: all of it the first time, the rest after a run that stopped short.
+    const [left] = await tx
+      .select({ fen: sql<number>`coalesce(sum(${paymentLines.amountFen}), 0)`.mapWith(Number) })
+      .from(paymentLines)
+      .where(and(eq(paymentLines.batchId, batch.id), eq(paymentLines.status, 'pending')));
+    if (figures.balanceFen < left.fen) throw conflict('insufficient_funds', 'the fund does not hold what the batch has left to pay', { balanceFen: figures.balanceFen, leftFen: left.fen });
     const now = ctx.clock.now();
     const job = await enqueueJob(tx, { kind: PAYMENT_EXECUTE_JOB, orgId: batch.orgId, createdBy: actor.userId, createdAt: now, payload: { batchId: batch.id }, concurrencyKey: PAYMENT_JOBS_KEY });
     await tx.update(paymentBatches).set({ status: 'executing', paidOn: data.paidOn, executedBy: actor.userId, jobId: job.id }).where(eq(paymentBatches.id, batch.id));

@@ -41,8 +41,8 @@ export function ExecuteBatchModal({ batch, open, onClose }: { batch: PaymentBatc
     }
   };
 
-  // The server asks the fund to hold the batch's whole total before it starts.
-  const short = !!fund && fund.balanceFen < batch.totalFen;
+  // The server asks the fund to hold what the batch has left to pay before it starts.
+  const short = !!fund && fund.balanceFen < pending.fen;
   return (
     <Modal
       open={open}
@@ -59,7 +59,7 @@ export function ExecuteBatchModal({ batch, open, onClose }: { batch: PaymentBatc
       {fund && (
         <Typography.Paragraph type={short ? 'danger' : 'secondary'} data-testid="payment-execute-balance">
           {t('payments.execute.balance', { balance: formatYuan(fund.balanceFen) })}
-          {short && <>{' '}{t('payments.execute.short', { total: formatYuan(batch.totalFen) })}</>}
+          {short && <>{' '}{t('payments.execute.short', { total: formatYuan(pending.fen) })}</>}
         </Typography.Paragraph>
       )}
       <Form form={form} layout="vertical" onFinish={submit}>
