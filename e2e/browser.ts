@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Demo-Jiaozuo-2021';
 
@@ -27,3 +27,27 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(inject('screenshotDir'), `${name}.png`), fullPage: true });
 }
+
+/** A screenshot once antd's dialogs, masks and messages have stopped moving (a half-faded dialog reads as a broken page). */
+export async function shot(page: Page, name: string) {
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
+  await screenshot(page, name);
+}
+
+/** A GET through the page's session that must answer 200. */
+export async function getJson<T>(page: Page, url: string): Promise<T> {
+  const res = await page.request.get(url);
+  expect(res.status(), url).toBe(200);
+  return (await res.json()) as T;
+}
+
+/** Picks an option of an antd Select by its text. */
+export async function pick(page: Page, select: Locator, label: string) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** What formatYuan shows: ¥1,234.50 */
+export const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;

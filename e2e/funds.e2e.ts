@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { getJson, launchBrowser, newPage, pick, screenshot, shot, signIn, yuan } from './browser.js';
 
 /**
  * The money walked through the pages, in Chinese: a donation drive and a collective donation at the
@@ -40,27 +40,6 @@ async function as(username: string) {
   return page;
 }
 
-async function settled(page: Page) {
-  await page.waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'), undefined, { timeout: 5_000 }).catch(() => undefined);
-}
-async function shot(page: Page, name: string) {
-  await settled(page);
-  await screenshot(page, name);
-}
-
-async function getJson<T>(page: Page, url: string): Promise<T> {
-  const res = await page.request.get(url);
-  expect(res.status(), url).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function pick(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
-
-/** What formatYuan shows: ¥1,234.50 */
-const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 interface Fund {
   id: string;
@@ -103,6 +82,20 @@ describe('the money, walked through', () => {
     state.fund = funds.items.find((f) => f.name === FUND)!;
     expect(state.fund, FUND).toBeDefined();
     expect(state.fund.balanceFen).toBeGreaterThan(ALLOCATED_FEN);
+  });
+
+  it('shows the 2021 fund’s statement as the seed reports it: raised = paid = 2,149,136.00 元, balance 0', async () => {
+    const page = state.finance;
+    const funds = await getJson<{ items: Fund[] }>(page, '/api/funds');
+    const fund2021 = funds.items.find((f) => f.name === '2021年金秋助学专项资金')!;
+    await page.goto(`/funds/${fund2021.id}`);
+    for (const title of ['期初余额', '本期收入', '本期支出', '期末余额']) await page.locator('.ant-statistic', { hasText: title }).waitFor();
+    const figure = async (title: string) => (await page.locator('.ant-statistic', { hasText: title }).first().textContent())!.replace(/\s/g, '');
+    expect(await figure('本期收入')).toContain('¥2,149,136.00');
+    expect(await figure('本期支出')).toContain('¥2,149,136.00');
+    expect(await figure('期末余额')).toContain('¥0.00');
+    expect((await page.locator('body').textContent())!.replace(/\s/g, '')).toContain('214.9136万元');
+    await shot(page, 'funds-00-statement-2021');
   });
 
   it('a donation drive, and a collective donation entered in one go', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import { getJson, launchBrowser, newPage, pick, screenshot, shot, signIn, yuan } from './browser.js';
 
 /**
  * A whole 金秋助学 campaign through the pages, in Chinese: the city sets and previews the rules and
@@ -45,28 +45,6 @@ async function as(username: string) {
   await signIn(page, username);
   return page;
 }
-
-/** A screenshot once antd's dialogs, masks and messages have stopped moving (a half-faded dialog reads as a broken page). */
-async function shot(page: Page, name: string) {
-  await page
-    .waitForFunction(() => !document.querySelector('[class*="-appear-active"], [class*="-enter-active"], [class*="-leave-active"]'), undefined, { timeout: 5_000 })
-    .catch(() => undefined);
-  await screenshot(page, name);
-}
-
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(path);
-  expect(res.status(), path).toBe(200);
-  return (await res.json()) as T;
-}
-
-async function pick(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
-
-/** `1,234.00` style: what formatYuan shows for whole yuan. */
-const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
 
 interface Campaign {
   id: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, signIn } from './browser.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, pick, screenshot, signIn } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,11 +15,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFklEQVR42mOQir9AEmIY1TCqYfhqAAAyiUkQBz4T3QAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function pick(page: Page, select: Locator, label: string) {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
 
 /** Opens the first household of the signed-in caseworker's list that is in the given status. */
 async function openHousehold(page: Page, statusText: string) {
