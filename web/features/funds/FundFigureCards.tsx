@@ -9,7 +9,8 @@ const SOURCES: Array<keyof FundBySource> = ['donations', 'enterprise', 'budget',
 function Figure({ title, fen, testId, children }: { title: string; fen: number; testId: string; children?: React.ReactNode }) {
   return (
     <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={formatWanYuan(fen)} />
+      {/* Sized to keep a city's 万元 figure (214.9136 万元) on one line in the narrow cards. */}
+      <Statistic title={title} value={formatWanYuan(fen)} styles={{ content: { fontSize: 20, whiteSpace: 'nowrap' } }} />
       <Typography.Text type="secondary" data-testid={testId}>
         {formatYuan(fen)}
       </Typography.Text>
