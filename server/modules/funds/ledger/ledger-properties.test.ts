@@ -233,7 +233,7 @@ async function runStep(w: World, st: Step) {
       const actor = st.byRoot ? 'A' : from;
       const amountFen = Math.max(1, resolve(st.amount, figures(w, from).balance));
       const send = () => s[actor].post(`/api/funds/${w.funds[from]}/allocations`, { toFundId: w.funds[to], amountFen, allocatedOn: dayOf(st.daysAgo) });
-      if (!sees(actor, to)) return refused(404, null, send);
+      if (!sees(actor, to)) return refused(400, null, send); // a fund out of sight is a wrong value of body.toFundId
       if (!strictlyBelow(to, from)) return refused(400, null, send);
       if (amountFen > figures(w, from).balance) return refused(409, 'insufficient_funds', send);
       await accepted(201, await send());
