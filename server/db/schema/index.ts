@@ -7,3 +7,4 @@ export * from './background-jobs.js';
 export * from './settings.js';
 export * from './campaigns.js';
 export * from './ledger.js';
+export * from './employment.js';

@@ -1,4 +1,6 @@
 import { pgTable, uuid, text, integer, boolean, timestamp, index, uniqueIndex, primaryKey } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { enterprises } from './employment.js';
 import { orgs } from './orgs.js';
 
 export const users = pgTable(
@@ -18,6 +20,8 @@ export const users = pgTable(
     firstFailedAt: timestamp('first_failed_at', { withTimezone: true }),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     totpSecret: text('totp_secret'),
+    /** An enterprise's HR account acts for that enterprise only (its postings), inside its org. */
+    enterpriseId: uuid('enterprise_id').references((): AnyPgColumn => enterprises.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
