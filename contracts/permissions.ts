@@ -41,8 +41,15 @@ export const PERMISSIONS = [
   'payment.create',
   'payment.approve',
   'job.read',
+  /** Enter and submit job postings (an enterprise's HR account: its own enterprise's only). */
+  'job.post',
+  /** Review postings and publish them on the board; register enterprises. */
   'job.publish',
+  /** Register job seekers, match, refer and record placements. */
+  'job.match',
   'policy.publish',
+  /** Answer and close consultations routed to the actor's subtree; publish FAQ entries. */
+  'consultation.answer',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

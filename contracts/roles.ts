@@ -9,6 +9,7 @@ export const ROLE_KEYS = [
   'reviewer',
   'finance_officer',
   'jobs_officer',
+  'enterprise_hr',
 ] as const;
 export type RoleKey = (typeof ROLE_KEYS)[number];
 
@@ -81,8 +82,11 @@ export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: bool
       'application.reveal',
       'fund.read',
       'job.read',
+      'job.post',
       'job.publish',
+      'job.match',
       'policy.publish',
+      'consultation.answer',
     ],
   },
   caseworker: { separated: false, permissions: ['org.read', ...HOUSEHOLD_WORK] },
@@ -106,7 +110,9 @@ export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: bool
     separated: false,
     permissions: ['org.read', 'household.read', 'campaign.read', 'application.read', 'fund.read', 'fund.post', 'payment.create', 'payment.approve'],
   },
-  jobs_officer: { separated: false, permissions: ['org.read', 'job.read', 'job.publish', 'policy.publish'] },
+  jobs_officer: { separated: false, permissions: ['org.read', 'job.read', 'job.post', 'job.publish', 'job.match', 'policy.publish', 'consultation.answer'] },
+  /** An enterprise's HR contact: its own enterprise's postings only (users.enterprise_id). */
+  enterprise_hr: { separated: false, permissions: ['job.read', 'job.post'] },
 };
 
 export function isRoleKey(value: string): value is RoleKey {

@@ -159,6 +159,7 @@ const en: Catalogue = {
     reviewer: 'Reviewer',
     finance_officer: 'Finance officer',
     jobs_officer: 'Employment services officer',
+    enterprise_hr: 'Enterprise HR contact',
     separatedHint: 'separated admin',
   },
   orgTypes: {

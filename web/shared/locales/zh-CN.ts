@@ -155,6 +155,7 @@ const zhCN = {
     reviewer: '审核员',
     finance_officer: '财务人员',
     jobs_officer: '就业服务专员',
+    enterprise_hr: '企业招聘联系人',
     separatedHint: '三员',
   },
   orgTypes: {
