@@ -190,8 +190,17 @@ describe('a whole 金秋助学 campaign in Chromium, in Chinese', () => {
     const idMasked = (await row.locator('td', { hasText: /^\d{4,6}\*+[\dX]{2,4}$/ }).first().innerText()).trim();
     await row.getByTestId('reach-record-contact').click();
     await admin.locator('.ant-modal:visible').waitFor();
-    await admin.getByTestId('reach-contact-method').getByText('电话', { exact: true }).click();
-    await admin.getByTestId('reach-contact-outcome').getByText('已通知到', { exact: true }).click();
+    // The dialog fills its defaults (SMS) as it opens: on a loaded machine that can land after a quick
+    // click, so click until the choice holds.
+    const choose = async (group: string, label: string) => {
+      const option = admin.getByTestId(group).locator('label', { hasText: label }).first();
+      await expect.poll(async () => {
+        await option.click();
+        return (await option.getAttribute('class')) ?? '';
+      }).toContain('checked');
+    };
+    await choose('reach-contact-method', '电话');
+    await choose('reach-contact-outcome', '已通知到');
     await admin.locator('.ant-modal:visible textarea').last().fill('电话告知家长今年金秋助学申请时间和所需材料');
     await admin.locator('.ant-modal:visible .ant-btn-primary').click();
     await admin.getByText('联系已记录').waitFor({ timeout: 20_000 });
