@@ -155,6 +155,22 @@ describe('demo books', () => {
   });
 });
 
+describe('demo job board', () => {
+  it('reads 346 enterprises, 2,241 positions and about 12,000 openings for August–September 2021, counted from postings, and a living board today', async () => {
+    const [board] = await one<{ enterprises: number; positions: number; openings: number }>(sql`
+      select count(distinct enterprise_id)::int as enterprises, count(*)::int as positions, sum(openings)::int as openings from job_postings
+      where published_at >= '2021-08-01T00:00:00+08:00' and published_at < '2021-10-01T00:00:00+08:00'`);
+    expect(board).toMatchObject({ enterprises: 346, positions: 2241 });
+    expect(Math.abs(board.openings - 12_000)).toBeLessThan(600);
+    const [live] = await one<{ n: number; stale: number }>(sql`select count(*)::int as n, count(*) filter (where valid_until < '2026-09-01')::int as stale from job_postings where status = 'published'`);
+    expect(live.n).toBeGreaterThan(100);
+    expect(live.stale).toBe(0);
+    const { validateUscc } = await import('../../../contracts/cn-ids.js');
+    const codes = await one<{ uscc: string }>(sql`select uscc from enterprises`);
+    expect(codes.every((c) => validateUscc(c.uscc).ok)).toBe(true);
+  });
+});
+
 /** A context acting as a demo account (as a request would build it after sign-in). */
 async function asUser(username: string): Promise<Ctx> {
   const [u] = await one<{ id: string; org_id: string; path: string; roles: string[] }>(

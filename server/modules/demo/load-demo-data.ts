@@ -11,6 +11,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.js';
 import { flattenOrgTree, JIAOZUO_ORG_TREE } from './jiaozuo-org-tree.js';
 import type { DemoUser } from './demo-actors.js';
 import { loadDemoCampaigns } from './load-demo-campaigns.js';
+import { loadDemoEmployment } from './load-demo-employment.js';
 import { loadDemoFunds } from './load-demo-funds.js';
 import { loadDemoHouseholds } from './load-demo-households.js';
 
@@ -36,7 +37,8 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
     const householdCount = await loadDemoHouseholds(tx, { clock, secrets }, byCode, accounts.get('fc.caseworker')!.id);
     const campaignsLoaded = await loadDemoCampaigns(tx, { clock, secrets, passwordHash }, byCode, accounts);
     const funds = await loadDemoFunds(tx, { secrets, now: clock.now() }, byCode, accounts, { campaign2021Id: campaignsLoaded.campaign2021.id, currentYear: campaignsLoaded.campaignCurrent.year });
-    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded, funds };
+    const employment = await loadDemoEmployment(tx, { byCode, jobs: accounts.get('jobs')!, now: clock.now() });
+    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded, funds, employment };
   });
   // Statistics for the planner (and, on PGlite, the visibility map) before the first list is asked for.
   await analyzeAfterBulkWrite(db, DEMO_TABLES);
@@ -70,4 +72,6 @@ export const DEMO_TABLES = [
   'payment_batches',
   'payment_lines',
   'in_kind_issues',
+  'enterprises',
+  'job_postings',
 ] as const;
