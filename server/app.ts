@@ -37,6 +37,7 @@ import { registerFundRoutes } from './modules/funds/funds.routes.js';
 import { paymentJobHandlers } from './modules/funds/payments/payment-jobs.js';
 import { registerPaymentRoutes } from './modules/funds/payments/payments.routes.js';
 import { registerDonationRoutes } from './modules/funds/donations/donations.routes.js';
+import { registerEnterpriseRoutes } from './modules/employment/enterprises/enterprises.routes.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
@@ -224,6 +225,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerPaymentRoutes(app);
   for (const handler of paymentJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
   registerDonationRoutes(app);
+  registerEnterpriseRoutes(app);
   for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {

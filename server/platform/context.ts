@@ -15,6 +15,8 @@ export interface Actor {
   sessionTokenHash?: string;
   /** Signed in with a one-time password: only changing it is allowed until then. */
   mustChangePassword?: boolean;
+  /** An enterprise's HR account acts for that enterprise only (users.enterprise_id; enterprise-scope.ts). */
+  enterpriseId?: string | null;
 }
 
 /** Everything a verb needs: the database, who acts, and request facts for the audit log. */

@@ -51,6 +51,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
       mustChangePassword: users.mustChangePassword,
       orgId: users.orgId,
       orgPath: orgs.path,
+      enterpriseId: users.enterpriseId,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
     })
@@ -81,6 +82,7 @@ export async function resolveSession(db: Db, clock: Clock, token: string): Promi
     permissions: permissionsOf(roles),
     sessionTokenHash: tokenHash,
     mustChangePassword: row.mustChangePassword,
+    enterpriseId: row.enterpriseId,
   };
 }
 

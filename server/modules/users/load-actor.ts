@@ -11,11 +11,11 @@ import type { Actor } from '../../platform/context.js';
  */
 export async function loadActiveActor(db: DbOrTx, userId: string): Promise<Actor | null> {
   const [row] = await db
-    .select({ userId: users.id, username: users.username, active: users.active, orgId: users.orgId, orgPath: orgs.path })
+    .select({ userId: users.id, username: users.username, active: users.active, orgId: users.orgId, orgPath: orgs.path, enterpriseId: users.enterpriseId })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
     .where(eq(users.id, userId));
   if (!row?.active) return null;
   const roles = (await db.select({ key: userRoles.roleKey }).from(userRoles).where(eq(userRoles.userId, userId))).map((r) => r.key);
-  return { userId: row.userId, username: row.username, orgId: row.orgId, orgPath: row.orgPath, roles, permissions: permissionsOf(roles) };
+  return { userId: row.userId, username: row.username, orgId: row.orgId, orgPath: row.orgPath, roles, permissions: permissionsOf(roles), enterpriseId: row.enterpriseId };
 }

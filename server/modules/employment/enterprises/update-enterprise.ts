@@ -1,0 +1,42 @@
+import { eq, sql } from 'drizzle-orm';
+import { UpdateEnterpriseInput } from '../../../../contracts/enterprises.js';
+import { enterprises } from '../../../db/schema/index.js';
+import { audit } from '../../../platform/audit.js';
+import { authorize } from '../../../platform/authz.js';
+import type { Ctx } from '../../../platform/context.js';
+import { conflict } from '../../../platform/errors.js';
+import { getEnterpriseInScope } from './enterprises.queries.js';
+import { presentEnterprise } from './enterprises.presenter.js';
+import { assertUsccFree } from './register-enterprise.js';
+
+/**
+ * Corrects an enterprise (optimistic lock on `version`). Staff (job.publish) correct any enterprise of
+ * their subtree; an HR account (job.post) its own only, and not its code, which identifies it.
+ */
+export async function updateEnterprise({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
+  const actor = await authorize(ctx, 'job.post');
+  if (!actor.enterpriseId) await authorize(ctx, 'job.publish');
+  const data = UpdateEnterpriseInput.parse(input);
+  return ctx.db.transaction(async (tx) => {
+    const current = await getEnterpriseInScope(tx, actor, id, { forUpdate: true });
+    const e = current.enterprise;
+    if (e.version !== data.version) throw conflict('stale', 'the enterprise was changed by someone else; reload it', { version: e.version });
+    const { version: _version, ...fields } = data;
+    const changed = Object.entries(fields)
+      .filter(([k, v]) => v !== undefined && (e as Record<string, unknown>)[k] !== v)
+      .map(([k]) => k);
+    if (changed.includes('uscc')) {
+      // The code identifies the enterprise: only staff correct it (an HR account is refused, and it is logged).
+      await authorize(ctx, 'job.publish');
+      await assertUsccFree(tx, fields.uscc!, e.id);
+    }
+    if (!changed.length) return presentEnterprise(current);
+    const [row] = await tx
+      .update(enterprises)
+      .set({ ...Object.fromEntries(changed.map((k) => [k, (fields as Record<string, unknown>)[k] ?? null])), updatedAt: ctx.clock.now(), version: sql`${enterprises.version} + 1` })
+      .where(eq(enterprises.id, e.id))
+      .returning();
+    await audit(tx, ctx, 'enterprise.update', { objectType: 'enterprise', objectId: e.id, orgId: e.orgId, orgPath: current.orgPath, details: { changed, ...(changed.includes('uscc') ? { from: e.uscc, to: row.uscc } : {}) } });
+    return presentEnterprise({ ...current, enterprise: row });
+  });
+}
