@@ -38,6 +38,8 @@ import { paymentJobHandlers } from './modules/funds/payments/payment-jobs.js';
 import { registerPaymentRoutes } from './modules/funds/payments/payments.routes.js';
 import { registerDonationRoutes } from './modules/funds/donations/donations.routes.js';
 import { registerEnterpriseRoutes } from './modules/employment/enterprises/enterprises.routes.js';
+import { registerPolicyRoutes } from './modules/employment/policies/policies.routes.js';
+import { registerConsultationRoutes } from './modules/employment/consultations/consultations.routes.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
@@ -227,6 +229,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerDonationRoutes(app);
   registerEnterpriseRoutes(app);
   for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
+  registerPolicyRoutes(app, files);
+  registerConsultationRoutes(app);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDistDir, prefix: '/', wildcard: false, index: 'index.html' });
