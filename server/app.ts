@@ -37,6 +37,7 @@ import { registerFundRoutes } from './modules/funds/funds.routes.js';
 import { paymentJobHandlers } from './modules/funds/payments/payment-jobs.js';
 import { registerPaymentRoutes } from './modules/funds/payments/payments.routes.js';
 import { registerDonationRoutes } from './modules/funds/donations/donations.routes.js';
+import { registerSeekerRoutes } from './modules/employment/seekers/seekers.routes.js';
 import { registerEnterpriseRoutes } from './modules/employment/enterprises/enterprises.routes.js';
 import { registerPolicyRoutes } from './modules/employment/policies/policies.routes.js';
 import { registerConsultationRoutes } from './modules/employment/consultations/consultations.routes.js';
@@ -227,6 +228,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerPaymentRoutes(app);
   for (const handler of paymentJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
   registerDonationRoutes(app);
+  registerSeekerRoutes(app);
   registerEnterpriseRoutes(app);
   for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
   registerPolicyRoutes(app, files);

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../db/client.js';
 import { aidPrograms, campaignApplications, campaignGrants, campaigns, householdAid, households, orgs } from '../../../db/schema/index.js';
 import { authorize, inActorSubtree } from '../../../platform/authz.js';
 import type { Actor, Ctx } from '../../../platform/context.js';
+import { placementOfPerson } from '../../employment/seekers/seekers.queries.js';
 import { householdVisible } from '../../households/households.queries.js';
 import { getApplicationInScope } from '../applications/applications.queries.js';
 import { campaignVisible } from '../campaigns.queries.js';
@@ -71,8 +72,8 @@ export async function studentJourney({ ctx, applicationId }: { ctx: Ctx; applica
     },
     employment: {
       followUps: presented.filter((f) => f.status === 'employed' || f.status === 'left_school'),
-      /** Placements by the employment service (就业服务) will be linked here. */
-      placement: null,
+      /** Where the employment service (就业服务) placed the student, if it did. */
+      placement: await placementOfPerson(db, actor, from.studentIdHash),
     },
     ledger: await householdLedger(db, actor, [...new Set(apps.map((a) => a.application.householdId).filter((h): h is string => h !== null))]),
   };
