@@ -13,6 +13,7 @@ import { snapshotTables } from './test-support/db-snapshot.js';
 import { sampleHousehold, uniqueIdNumber } from './test-support/household-fixtures.js';
 import { makeApplicationAttachment, makeHouseholdAttachment, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
 import { goldenAutumnRules, lumpSumRules, makeCampaign } from './test-support/campaign-fixtures.js';
+import { insertEnterprise, insertPosting, sampleSeeker } from './test-support/seeker-fixtures.js';
 
 /**
  * Every write route against bad input: a 4xx (never a 500) with `error.code`, the field named where
@@ -34,6 +35,9 @@ let cityFund: string; // a fund of A
 let districtFund: string; // a fund of E
 let donationDrive: string; // a drive of E feeding districtFund
 let donation: string; // a gift of 200 元 to it
+let jobPosting: string; // a published posting of an enterprise of E
+let jobSeeker: string; // a seeker of E
+let jobReferral: string; // the seeker referred to the posting
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,6 +59,9 @@ beforeAll(async () => {
   districtFund = (await admin.post('/api/funds', { orgId: t.orgs.E.id, name: '坏输入基层基金' })).json().id;
   donationDrive = (await admin.post('/api/donation-drives', { orgId: t.orgs.E.id, fundId: districtFund, name: '坏输入募捐', goalFen: 100_000, startsOn: '2026-01-01', endsOn: '2026-12-31' })).json().id;
   donation = (await admin.post(`/api/donation-drives/${donationDrive}/donations`, { donorKind: 'person', donorName: '张三', channel: 'cash', amountFen: 20_000, receivedOn: '2026-03-01' })).json().id;
+  jobPosting = (await insertPosting(t, await insertEnterprise(t, 'E'), { title: '坏输入电焊工' })).id;
+  jobSeeker = (await admin.post('/api/job-seekers', sampleSeeker(t, 'E'))).json().id;
+  jobReferral = (await admin.post(`/api/job-seekers/${jobSeeker}/referrals`, { postingId: jobPosting })).json().id;
 });
 afterAll(() => t.close());
 
@@ -165,6 +172,9 @@ const ROUTES: Record<string, Route> = {
   'POST /api/lump-sum-batches/:id/confirm': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/discard': { valid: () => ({ note: '名单有误' }), nothingRequired: true },
   'POST /api/applications/:id/follow-ups': { ...byApplication, valid: () => ({ year: 2026, status: 'internship', employer: '焦作市某机械厂', note: '实习顺利', contactedOn: '2026-03-01' }) },
+  'POST /api/job-seekers': { valid: () => sampleSeeker(t, 'E', { hardship: true }) },
+  'POST /api/job-seekers/:id/referrals': { id: () => jobSeeker, valid: () => ({ postingId: jobPosting, note: '已电话通知面试' }) },
+  'POST /api/job-referrals/:id/outcome': { id: () => jobReferral, valid: () => ({ outcome: 'placed', placedOn: '2026-03-02', note: '已签合同' }) },
 };
 
 /**
@@ -522,6 +532,33 @@ const CASES: Case[] = [
   v('POST /api/applications/:id/follow-ups', { applicationId: MISSING_UUID, recordedBy: MISSING_UUID }, ['body.applicationId', 'body.recordedBy'], 'unknown fields applicationId and recordedBy'),
   v('POST /api/applications/:id/follow-ups', { status: 'employed', employer: null }, ['body.employer'], 'an employed student without the employer'),
   v('POST /api/applications/:id/follow-ups', { contactedOn: '2099-01-01' }, ['body.contactedOn'], 'a contact still to come'),
+  // job seekers, referrals and placements
+  missing('POST /api/job-seekers', ['wishedCategory', 'wishedRegion']),
+  missing('POST /api/job-seekers', ['name', 'idNumber', 'education'], 'missing the person (no record named)'),
+  v('POST /api/job-seekers', { name: 1, hardship: 'yes', wishedSalaryFen: '4500', graduationYear: '2020' }, ['body.name', 'body.hardship', 'body.wishedSalaryFen', 'body.graduationYear'], 'wrong types'),
+  v('POST /api/job-seekers', { wishedCategory: 'astronaut', education: 'phd', wishedRegion: '4108' }, ['body.wishedCategory', 'body.education', 'body.wishedRegion'], 'codes outside the lists and a short region'),
+  v('POST /api/job-seekers', { wishedSalaryFen: 4500.5, householdId: 'first' }, ['body.wishedSalaryFen', 'body.householdId'], 'fractional fen and a household that is not a uuid'),
+  v('POST /api/job-seekers', { wishedSalaryFen: -1 }, ['body.wishedSalaryFen'], 'a negative salary'),
+  v('POST /api/job-seekers', { name: LONG, skills: LONG, major: LONG }, ['body.name', 'body.skills', 'body.major'], 'over-long name, skills and major'),
+  v('POST /api/job-seekers', { idNumber: '410803199801150012', phone: '12345' }, ['body.idNumber', 'body.phone'], 'an ID number with a wrong check digit and a phone that is not a mobile'),
+  v('POST /api/job-seekers', { householdId: MISSING_UUID }, ['body.name', 'body.idNumber'], 'a household beside a name and an ID number'),
+  v('POST /api/job-seekers', { memberId: MISSING_UUID }, ['body.memberId'], 'a member without its household'),
+  v('POST /api/job-seekers', { status: 'placed', idHash: 'x' }, ['body.status', 'body.idHash'], 'unknown fields status and idHash'),
+  { route: 'POST /api/job-seekers', what: 'a household that does not exist', body: () => ({ householdId: MISSING_UUID, wishedCategory: 'production', wishedRegion: '410803' }), status: 400, code: 'VALIDATION', fields: ['body.householdId'] },
+  { route: 'POST /api/job-seekers', what: 'an application that does not exist', body: () => ({ applicationId: MISSING_UUID, wishedCategory: 'production', wishedRegion: '410803' }), status: 400, code: 'VALIDATION', fields: ['body.applicationId'] },
+  { route: 'POST /api/job-seekers', what: 'an org that does not exist', body: withExtra('POST /api/job-seekers', { orgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  missing('POST /api/job-seekers/:id/referrals', ['postingId']),
+  v('POST /api/job-seekers/:id/referrals', { postingId: 42, note: 5 }, ['body.postingId', 'body.note'], 'wrong types'),
+  v('POST /api/job-seekers/:id/referrals', { note: LONG }, ['body.note'], 'an over-long note'),
+  v('POST /api/job-seekers/:id/referrals', { matchedOn: ['category'], status: 'placed' }, ['body.matchedOn', 'body.status'], 'unknown fields matchedOn and status'),
+  { route: 'POST /api/job-seekers/:id/referrals', what: 'a posting that does not exist', body: () => ({ postingId: MISSING_UUID }), status: 400, code: 'VALIDATION', fields: ['body.postingId'] },
+  missing('POST /api/job-referrals/:id/outcome', ['outcome']),
+  v('POST /api/job-referrals/:id/outcome', { outcome: 'hired', placedOn: '2026-02-30' }, ['body.outcome', 'body.placedOn'], 'an outcome outside the list and an impossible date'),
+  v('POST /api/job-referrals/:id/outcome', { placedOn: undefined }, ['body.placedOn'], 'a placement without its first day'),
+  v('POST /api/job-referrals/:id/outcome', { outcome: 'declined' }, ['body.placedOn'], 'a first day on a decline'),
+  v('POST /api/job-referrals/:id/outcome', { placedOn: '2099-01-01' }, ['body.placedOn'], 'a first day still to come'),
+  v('POST /api/job-referrals/:id/outcome', { note: LONG, outcome: 1 }, ['body.note', 'body.outcome'], 'an over-long note and a number for the outcome'),
+  v('POST /api/job-referrals/:id/outcome', { seekerId: MISSING_UUID, status: 'placed' }, ['body.seekerId', 'body.status'], 'unknown fields seekerId and status'),
 ];
 
 // The same faults on every route: malformed JSON, an empty JSON body, a body that is not an object,

@@ -2,11 +2,13 @@ import type { Session, TestApp } from './test-app.js';
 import { sampleHousehold } from './household-fixtures.js';
 import { buildHouseholdTemplate } from '../modules/households/import/households-template.js';
 import { eq } from 'drizzle-orm';
-import { campaignApplications } from '../db/schema/index.js';
+import { campaignApplications, policyArticles } from '../db/schema/index.js';
 import { buildApplicationTemplate } from '../modules/campaigns/import/application-template.js';
 import { goldenAutumnRules, makeCampaign } from './campaign-fixtures.js';
 import { uniqueIdNumber } from './household-fixtures.js';
 import { makeDonation, makeDrive, sampleDonation } from './donation-fixtures.js';
+import { sampleFaq, sampleHotlineCall, samplePolicyArticle, samplePublicQuestion } from './policy-fixtures.js';
+import { makeJobReferral, makeJobSeeker, sampleSeeker } from './seeker-fixtures.js';
 
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();
@@ -115,6 +117,27 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
     await t.app.jobs.settled();
     return res.json().batchId;
   },
+  // A draft policy article of the org.
+  policy_article: async (t, orgName) => {
+    const res = await (await makerAtRoot(t)).post('/api/policies', samplePolicyArticle(t, orgName));
+    if (res.statusCode !== 201) throw new Error(`policy article fixture: ${res.body}`);
+    return res.json().id;
+  },
+  // An open question routed to the org: a hotline call, since the public form routes to districts and the city only.
+  consultation: async (t, orgName) => {
+    const res = await (await makerAtRoot(t)).post('/api/consultations', sampleHotlineCall(t, orgName));
+    if (res.statusCode !== 201) throw new Error(`consultation fixture: ${res.body}`);
+    return res.json().id;
+  },
+  faq_entry: async (t, orgName) => {
+    const res = await (await makerAtRoot(t)).post('/api/faq', sampleFaq(t, orgName));
+    if (res.statusCode !== 201) throw new Error(`FAQ fixture: ${res.body}`);
+    return res.json().id;
+  },
+  job_seeker: async (t, orgName) => makeJobSeeker(t, await makerAtRoot(t), orgName),
+  // A referral of a seeker of the org to a closed posting of its own: off the public board, so no
+  // seeker's matches anywhere list it.
+  job_referral: async (t, orgName) => makeJobReferral(t, await makerAtRoot(t), orgName),
 };
 
 const importCampaigns = new WeakMap<TestApp, Promise<string>>();
@@ -138,8 +161,18 @@ export async function makeApplicationAttachment(t: TestApp, applicationId: strin
   return res.json().id;
 }
 
+/** Uploads a PNG to a policy article as the root maker; returns the attachment id. */
+export async function makePolicyAttachment(t: TestApp, articleId: string): Promise<string> {
+  const s = await makerAtRoot(t);
+  const res = await s.request({ method: 'POST', url: `/api/policies/${articleId}/attachments?fileName=walk.png`, headers: { 'content-type': 'application/octet-stream' }, payload: TINY_PNG });
+  if (res.statusCode !== 201) throw new Error(`policy attachment fixture: ${res.body}`);
+  return res.json().id;
+}
+
 /** An attachment of the `:id` record: an application's when it is one, a household's otherwise. */
 async function makeAttachment(t: TestApp, parentId: string): Promise<string> {
+  const [article] = await t.database.db.select({ id: policyArticles.id }).from(policyArticles).where(eq(policyArticles.id, parentId));
+  if (article) return makePolicyAttachment(t, parentId);
   const [application] = await t.database.db.select({ id: campaignApplications.id }).from(campaignApplications).where(eq(campaignApplications.id, parentId));
   return application ? makeApplicationAttachment(t, parentId) : makeHouseholdAttachment(t, parentId);
 }
@@ -156,6 +189,7 @@ export const CHILD_PARAM_MAKERS: Record<string, (t: TestApp, parentId: string) =
 export const RAW_REQUESTS: Record<string, () => { query: string; contentType: string; payload: Buffer }> = {
   'POST /api/households/:id/attachments': () => ({ query: '?kind=id_proof&fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
   'POST /api/applications/:id/attachments': () => ({ query: '?kind=admission_notice&fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
+  'POST /api/policies/:id/attachments': () => ({ query: '?fileName=walk.png', contentType: 'application/octet-stream', payload: TINY_PNG }),
   // Not a workbook: in scope the route reads it and refuses it (400); outside, the drive is not found first.
   'POST /api/donation-drives/:id/donation-batches/parse-xlsx': () => ({ query: '', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', payload: Buffer.from('PK walk') }),
   'POST /api/payment-batches/:id/result-import': () => ({ query: '', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', payload: Buffer.from('PK walk') }),
@@ -243,10 +277,34 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/payment-batches/:id/execute': () => ({ paidOn: '2021-09-08' }),
   'POST /api/payment-batches/:id/discard': () => ({ reason: '走查作废' }),
   'POST /api/funds/:id/allocations': () => ({ toFundId: '00000000-0000-4000-8000-000000000000', amountFen: 100, allocatedOn: '2021-08-25' }),
+  'POST /api/policies': (t, target) => samplePolicyArticle(t, target),
+  'PATCH /api/policies/:id': () => ({ summary: '走查修改摘要', version: 1 }),
+  'POST /api/policies/:id/withdraw': () => ({ reason: '走查撤回' }),
+  'DELETE /api/policies/:id/attachments/:attachmentId': () => ({ reason: '走查删除' }),
+  'POST /api/public/consultations': (t) => samplePublicQuestion(t, 'B'),
+  'POST /api/consultations': (t, target) => sampleHotlineCall(t, target),
+  'POST /api/consultations/:id/answer': () => ({ answer: '走查答复' }),
+  'POST /api/consultations/:id/close': () => ({ reason: '走查办结' }),
+  'POST /api/consultations/:id/reroute': (t) => ({ toOrgId: t.orgs.E.id, reason: '走查转办' }),
+  'POST /api/consultations/:id/reveal': () => ({ reason: '走查回访' }),
+  'POST /api/consultations/:id/faq': () => ({ category: 'other', question: '走查发布的问题？', answer: '走查答复' }),
+  'POST /api/faq': (t, target) => sampleFaq(t, target),
+  'PATCH /api/faq/:id': () => ({ published: false }),
+  'POST /api/job-seekers': (t, target) => sampleSeeker(t, target),
+  'POST /api/job-seekers/:id/referrals': () => ({ postingId: '00000000-0000-4000-8000-000000000000' }), // a posting of nothing: 400 in scope
+  'POST /api/job-referrals/:id/outcome': () => ({ outcome: 'declined', note: '走查未录用' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */
-export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/users', 'POST /api/households', 'POST /api/donation-drives']);
+export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/policies', 'POST /api/consultations', 'POST /api/faq', 'POST /api/users', 'POST /api/households', 'POST /api/donation-drives', 'POST /api/job-seekers']);
 
 /** Reachable without a session. Anything else public fails the walker. */
-export const PUBLIC_ALLOW_LIST = new Set(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/public/campaigns/:id/notice', 'GET /api/public/donation-drives/:id', 'GET /api/public/donation-drives/:id/thanks']);
+export const PUBLIC_ALLOW_LIST = new Set([
+  'GET /api/public/policies',
+  'GET /api/public/policies/:id',
+  'GET /api/public/policies/:id/attachments/:attachmentId/content',
+  'GET /api/public/consultation-orgs',
+  'POST /api/public/consultations',
+  'GET /api/public/consultations/:ticketNo',
+  'GET /api/public/faq',
+  'GET /api/health', 'POST /api/auth/sign-in', 'GET /api/public/campaigns/:id/notice', 'GET /api/public/donation-drives/:id', 'GET /api/public/donation-drives/:id/thanks']);

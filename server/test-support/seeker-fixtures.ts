@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { enterprises, jobPostings } from '../db/schema/index.js';
 import { searchTermsOf } from '../platform/search-terms.js';
-import type { TestApp } from './test-app.js';
+import type { Session, TestApp } from './test-app.js';
 import { uniqueIdNumber } from './household-fixtures.js';
 
 /**
@@ -94,4 +95,25 @@ export function sampleSeeker(t: TestApp, orgName: string, over: Record<string, u
     wishedSalaryFen: 450000,
     ...over,
   };
+}
+
+/** A seeker registered at the org through the API by `session` (who needs job.match there). */
+export async function makeJobSeeker(t: TestApp, session: Session, orgName: string): Promise<string> {
+  const res = await session.post('/api/job-seekers', sampleSeeker(t, orgName));
+  if (res.statusCode !== 201) throw new Error(`job seeker fixture: ${res.body}`);
+  return res.json().id;
+}
+
+/**
+ * A referral (still referred) of a new seeker of the org to a posting of an enterprise of the org.
+ * The posting is closed after the referral, so it is on no board and in no seeker's matches.
+ */
+export async function makeJobReferral(t: TestApp, session: Session, orgName: string): Promise<string> {
+  const seekerId = await makeJobSeeker(t, session, orgName);
+  const enterprise = await insertEnterprise(t, orgName);
+  const posting = await insertPosting(t, enterprise, { title: `走查岗位${crypto.randomBytes(3).toString('hex')}` });
+  const res = await session.post(`/api/job-seekers/${seekerId}/referrals`, { postingId: posting.id });
+  if (res.statusCode !== 201) throw new Error(`job referral fixture: ${res.body}`);
+  await t.database.db.update(jobPostings).set({ status: 'closed' }).where(eq(jobPostings.id, posting.id));
+  return res.json().id;
 }
