@@ -11,7 +11,8 @@ import { createTestApp, TEST_PASSWORD, type Session, type TestApp } from './test
 import type { RegisteredRoute } from './app.js';
 import { snapshotTables } from './test-support/db-snapshot.js';
 import { sampleHousehold, uniqueIdNumber } from './test-support/household-fixtures.js';
-import { makeApplicationAttachment, makeHouseholdAttachment, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
+import { makeApplicationAttachment, makeHouseholdAttachment, makePolicyAttachment, SAMPLE_BODIES } from './test-support/resource-fixtures.js';
+import { sampleFaq, sampleHotlineCall, samplePolicyArticle, samplePublicQuestion } from './test-support/policy-fixtures.js';
 import { goldenAutumnRules, lumpSumRules, makeCampaign } from './test-support/campaign-fixtures.js';
 import { insertEnterprise, insertPosting, sampleSeeker } from './test-support/seeker-fixtures.js';
 
@@ -35,6 +36,10 @@ let cityFund: string; // a fund of A
 let districtFund: string; // a fund of E
 let donationDrive: string; // a drive of E feeding districtFund
 let donation: string; // a gift of 200 元 to it
+let policyArticle: string; // a draft policy article of E
+let policyAttachment: string; // an attachment of it
+let consultation: string; // an open question routed to E (a hotline call)
+let faqEntry: string; // an FAQ entry of E
 let jobPosting: string; // a published posting of an enterprise of E
 let jobSeeker: string; // a seeker of E
 let jobReferral: string; // the seeker referred to the posting
@@ -59,6 +64,10 @@ beforeAll(async () => {
   districtFund = (await admin.post('/api/funds', { orgId: t.orgs.E.id, name: '坏输入基层基金' })).json().id;
   donationDrive = (await admin.post('/api/donation-drives', { orgId: t.orgs.E.id, fundId: districtFund, name: '坏输入募捐', goalFen: 100_000, startsOn: '2026-01-01', endsOn: '2026-12-31' })).json().id;
   donation = (await admin.post(`/api/donation-drives/${donationDrive}/donations`, { donorKind: 'person', donorName: '张三', channel: 'cash', amountFen: 20_000, receivedOn: '2026-03-01' })).json().id;
+  policyArticle = (await admin.post('/api/policies', samplePolicyArticle(t, 'E'))).json().id;
+  policyAttachment = await makePolicyAttachment(t, policyArticle);
+  consultation = (await admin.post('/api/consultations', sampleHotlineCall(t, 'E'))).json().id;
+  faqEntry = (await admin.post('/api/faq', sampleFaq(t, 'E'))).json().id;
   jobPosting = (await insertPosting(t, await insertEnterprise(t, 'E'), { title: '坏输入电焊工' })).id;
   jobSeeker = (await admin.post('/api/job-seekers', sampleSeeker(t, 'E'))).json().id;
   jobReferral = (await admin.post(`/api/job-seekers/${jobSeeker}/referrals`, { postingId: jobPosting })).json().id;
@@ -172,6 +181,20 @@ const ROUTES: Record<string, Route> = {
   'POST /api/lump-sum-batches/:id/confirm': { valid: () => ({ note: '核对无误' }), nothingRequired: true },
   'POST /api/lump-sum-batches/:id/discard': { valid: () => ({ note: '名单有误' }), nothingRequired: true },
   'POST /api/applications/:id/follow-ups': { ...byApplication, valid: () => ({ year: 2026, status: 'internship', employer: '焦作市某机械厂', note: '实习顺利', contactedOn: '2026-03-01' }) },
+  'POST /api/policies': { valid: () => samplePolicyArticle(t, 'E') },
+  'PATCH /api/policies/:id': { id: () => policyArticle, valid: () => ({ title: '修改后的标题', summary: '修改后的摘要', version: 1 }) },
+  'POST /api/policies/:id/publish': { id: () => policyArticle },
+  'POST /api/policies/:id/withdraw': { id: () => policyArticle, valid: () => ({ reason: '内容有误' }) },
+  'DELETE /api/policies/:id/attachments/:attachmentId': { id: () => policyArticle, params: () => ({ attachmentId: policyAttachment }), valid: () => ({ reason: '上传错了文件' }) },
+  'POST /api/public/consultations': { valid: () => samplePublicQuestion(t, 'B'), public: true },
+  'POST /api/consultations': { valid: () => ({ ...sampleHotlineCall(t, 'E'), answer: '已当场答复' }) },
+  'POST /api/consultations/:id/answer': { id: () => consultation, valid: () => ({ answer: '请到区总工会法律援助窗口咨询。' }) },
+  'POST /api/consultations/:id/close': { id: () => consultation, valid: () => ({ reason: '已电话回复' }), nothingRequired: true },
+  'POST /api/consultations/:id/reroute': { id: () => consultation, valid: () => ({ toOrgId: t.orgs.D.id, reason: '属D处理' }) },
+  'POST /api/consultations/:id/reveal': { id: () => consultation, valid: () => ({ reason: '电话回访' }) },
+  'POST /api/consultations/:id/faq': { id: () => consultation, valid: () => ({ category: 'labour_rights', question: '被拖欠工资怎么办？', answer: '可申请法律援助。' }) },
+  'POST /api/faq': { valid: () => sampleFaq(t, 'E') },
+  'PATCH /api/faq/:id': { id: () => faqEntry, valid: () => ({ question: '改写后的问题？', published: false }), nothingRequired: true },
   'POST /api/job-seekers': { valid: () => sampleSeeker(t, 'E', { hardship: true }) },
   'POST /api/job-seekers/:id/referrals': { id: () => jobSeeker, valid: () => ({ postingId: jobPosting, note: '已电话通知面试' }) },
   'POST /api/job-referrals/:id/outcome': { id: () => jobReferral, valid: () => ({ outcome: 'placed', placedOn: '2026-03-02', note: '已签合同' }) },
@@ -188,6 +211,7 @@ const RAW_BODY_ROUTES: Record<string, string> = {
   'POST /api/application-imports': 'server/modules/campaigns/import/application-import.test.ts',
   'POST /api/donation-drives/:id/donation-batches/parse-xlsx': 'server/modules/funds/donations/donation-batch.test.ts',
   'POST /api/payment-batches/:id/result-import': 'server/modules/funds/payments/payments.test.ts',
+  'POST /api/policies/:id/attachments': 'server/modules/employment/policies/policies.test.ts',
 };
 
 interface Case {
@@ -532,6 +556,62 @@ const CASES: Case[] = [
   v('POST /api/applications/:id/follow-ups', { applicationId: MISSING_UUID, recordedBy: MISSING_UUID }, ['body.applicationId', 'body.recordedBy'], 'unknown fields applicationId and recordedBy'),
   v('POST /api/applications/:id/follow-ups', { status: 'employed', employer: null }, ['body.employer'], 'an employed student without the employer'),
   v('POST /api/applications/:id/follow-ups', { contactedOn: '2099-01-01' }, ['body.contactedOn'], 'a contact still to come'),
+  // policy articles
+  missing('POST /api/policies', ['orgId', 'title', 'category', 'source', 'effectiveOn', 'body']),
+  v('POST /api/policies', { title: 5, category: 'tax', effectiveOn: '2026/03/01', body: ['一'] }, ['body.title', 'body.category', 'body.effectiveOn', 'body.body'], 'wrong types: a number title, a category outside the list, a date, an array body'),
+  v('POST /api/policies', { title: LONG, source: LONG, docNo: LONG, summary: LONG }, ['body.title', 'body.source', 'body.docNo', 'body.summary'], 'over-long title, source, document number and summary'),
+  v('POST /api/policies', { body: '正'.repeat(50_001) }, ['body.body'], 'an over-long body'),
+  v('POST /api/policies', { title: '通知\n标题' }, ['body.title'], 'a line break in the one-line title'),
+  v('POST /api/policies', { status: 'published', searchTerms: ['通知'] }, ['body.status', 'body.searchTerms'], 'unknown fields status and searchTerms'),
+  { route: 'POST /api/policies', what: 'an org that does not exist', body: withExtra('POST /api/policies', { orgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  missing('PATCH /api/policies/:id', ['version']),
+  v('PATCH /api/policies/:id', { version: '1', effectiveOn: 20260301, category: 'tax' }, ['body.version', 'body.effectiveOn', 'body.category'], 'wrong types'),
+  v('PATCH /api/policies/:id', { title: LONG }, ['body.title'], 'an over-long title'),
+  v('PATCH /api/policies/:id', { title: ' ' }, ['body.title'], 'a blank title'),
+  v('PATCH /api/policies/:id', { orgId: MISSING_UUID, status: 'published' }, ['body.orgId', 'body.status'], 'unknown fields orgId and status'),
+  missing('POST /api/policies/:id/withdraw', ['reason']),
+  v('POST /api/policies/:id/withdraw', { reason: 1 }, ['body.reason'], 'wrong types: a number for the reason'),
+  v('POST /api/policies/:id/withdraw', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  missing('DELETE /api/policies/:id/attachments/:attachmentId', ['reason']),
+  v('DELETE /api/policies/:id/attachments/:attachmentId', { reason: false }, ['body.reason'], 'wrong types: a boolean reason'),
+  v('DELETE /api/policies/:id/attachments/:attachmentId', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  { route: 'DELETE /api/policies/:id/attachments/:attachmentId', what: 'an attachment id that is not a uuid', params: { attachmentId: 'x' }, body: () => ({ reason: '错' }), status: 400, code: 'VALIDATION', fields: ['params.attachmentId'] },
+  // consultations: the public form, hotline calls and the staff's steps
+  missing('POST /api/public/consultations', ['orgId', 'category', 'question', 'phone']),
+  v('POST /api/public/consultations', { orgId: 3, category: 'tax', question: ['问'], phone: 13803912345 }, ['body.orgId', 'body.category', 'body.question', 'body.phone'], 'wrong types'),
+  v('POST /api/public/consultations', { question: '问'.repeat(1001), askerName: LONG }, ['body.question', 'body.askerName'], 'an over-long question (over 1,000 characters) and name'),
+  v('POST /api/public/consultations', { phone: '0391-3568123' }, ['body.phone'], 'a phone that is not a mobile'),
+  v('POST /api/public/consultations', { orgId: MISSING_UUID }, ['body.orgId'], 'an org that does not exist or takes no questions'),
+  v('POST /api/public/consultations', { status: 'answered', ticketNo: 'ZX2026030200001', channel: 'hotline' }, ['body.status', 'body.ticketNo', 'body.channel'], 'unknown fields status, ticketNo and channel'),
+  missing('POST /api/consultations', ['orgId', 'category', 'question', 'phone']),
+  v('POST /api/consultations', { answer: 5, phone: '123' }, ['body.answer', 'body.phone'], 'wrong types: a number answer, a phone that is neither mobile nor landline'),
+  v('POST /api/consultations', { question: LONG, answer: LONG }, ['body.question', 'body.answer'], 'an over-long question and answer'),
+  v('POST /api/consultations', { channel: 'web' }, ['body.channel'], 'an unknown field channel'),
+  { route: 'POST /api/consultations', what: 'an org that does not exist', body: withExtra('POST /api/consultations', { orgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  missing('POST /api/consultations/:id/answer', ['answer']),
+  v('POST /api/consultations/:id/answer', { answer: { text: '答' } }, ['body.answer'], 'wrong types: an object answer'),
+  v('POST /api/consultations/:id/answer', { answer: LONG }, ['body.answer'], 'an over-long answer'),
+  v('POST /api/consultations/:id/close', { reason: 1 }, ['body.reason'], 'wrong types: a number for the reason'),
+  v('POST /api/consultations/:id/close', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  missing('POST /api/consultations/:id/reroute', ['toOrgId', 'reason']),
+  v('POST /api/consultations/:id/reroute', { toOrgId: 'D' }, ['body.toOrgId'], 'wrong types: an org that is not a uuid'),
+  v('POST /api/consultations/:id/reroute', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  { route: 'POST /api/consultations/:id/reroute', what: 'an org that does not exist', body: withExtra('POST /api/consultations/:id/reroute', { toOrgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  missing('POST /api/consultations/:id/reveal', ['reason']),
+  v('POST /api/consultations/:id/reveal', { reason: [] }, ['body.reason'], 'wrong types: an array reason'),
+  v('POST /api/consultations/:id/reveal', { reason: LONG }, ['body.reason'], 'an over-long reason'),
+  missing('POST /api/consultations/:id/faq', ['category', 'question', 'answer']),
+  v('POST /api/consultations/:id/faq', { category: 'tax', question: 1 }, ['body.category', 'body.question'], 'wrong types'),
+  v('POST /api/consultations/:id/faq', { question: LONG, answer: LONG }, ['body.question', 'body.answer'], 'an over-long question and answer'),
+  // FAQ
+  missing('POST /api/faq', ['orgId', 'category', 'question', 'answer']),
+  v('POST /api/faq', { published: 'yes', category: 'tax' }, ['body.published', 'body.category'], 'wrong types: a string for published, a category outside the list'),
+  v('POST /api/faq', { question: LONG, answer: LONG }, ['body.question', 'body.answer'], 'an over-long question and answer'),
+  v('POST /api/faq', { consultationId: MISSING_UUID }, ['body.consultationId'], 'an unknown field consultationId'),
+  { route: 'POST /api/faq', what: 'an org that does not exist', body: withExtra('POST /api/faq', { orgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  v('PATCH /api/faq/:id', { published: 1, question: '' }, ['body.published', 'body.question'], 'wrong types: a number for published, an empty question'),
+  v('PATCH /api/faq/:id', { answer: LONG }, ['body.answer'], 'an over-long answer'),
+  v('PATCH /api/faq/:id', { orgId: MISSING_UUID }, ['body.orgId'], 'an unknown field orgId'),
   // job seekers, referrals and placements
   missing('POST /api/job-seekers', ['wishedCategory', 'wishedRegion']),
   missing('POST /api/job-seekers', ['name', 'idNumber', 'education'], 'missing the person (no record named)'),
