@@ -4,7 +4,7 @@ import { enterprises } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
-import { conflict } from '../../../platform/errors.js';
+import { conflict, forbidden } from '../../../platform/errors.js';
 import { getEnterpriseInScope } from './enterprises.queries.js';
 import { presentEnterprise } from './enterprises.presenter.js';
 import { assertUsccFree } from './register-enterprise.js';
@@ -26,8 +26,8 @@ export async function updateEnterprise({ ctx, id, input }: { ctx: Ctx; id: strin
       .filter(([k, v]) => v !== undefined && (e as Record<string, unknown>)[k] !== v)
       .map(([k]) => k);
     if (changed.includes('uscc')) {
-      // The code identifies the enterprise: only staff correct it (an HR account is refused, and it is logged).
-      await authorize(ctx, 'job.publish');
+      // The code identifies the enterprise: only staff correct it. The refusal is logged after the rollback (http-errors).
+      if (!actor.permissions.has('job.publish')) throw forbidden('job.publish');
       await assertUsccFree(tx, fields.uscc!, e.id);
     }
     if (!changed.length) return presentEnterprise(current);
