@@ -41,6 +41,10 @@ import { registerSeekerRoutes } from './modules/employment/seekers/seekers.route
 import { registerEnterpriseRoutes } from './modules/employment/enterprises/enterprises.routes.js';
 import { registerPolicyRoutes } from './modules/employment/policies/policies.routes.js';
 import { registerConsultationRoutes } from './modules/employment/consultations/consultations.routes.js';
+import { registerPostingRoutes } from './modules/employment/postings/postings.routes.js';
+import { registerPostingImportRoutes } from './modules/employment/postings/import/posting-import.routes.js';
+import { registerPostingExpiry } from './modules/employment/postings/expire-postings.js';
+import { registerBoardRoutes } from './modules/employment/board/board.routes.js';
 import { registerIdempotency } from './platform/idempotency.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
@@ -233,6 +237,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const handler of campaignJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
   registerPolicyRoutes(app, files);
   registerConsultationRoutes(app);
+  registerPostingRoutes(app);
+  registerPostingImportRoutes(app);
+  registerPostingExpiry(app, { db: opts.db, clock: opts.clock, secrets: opts.secrets });
+  registerBoardRoutes(app);
 
   if (opts.webDistDir && fs.existsSync(path.join(opts.webDistDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDistDir, prefix: '/', wildcard: false, index: 'index.html' });

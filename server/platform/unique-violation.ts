@@ -9,6 +9,7 @@ const UNIQUE_FIELDS: Record<string, { field: string; reason: string }> = {
   campaign_grants_one_per_recipient: { field: 'student', reason: 'student_already_granted' },
   aid_follow_ups_one_per_year: { field: 'year', reason: 'follow_up_recorded' },
   lump_sum_batches_one_open: { field: 'campaignId', reason: 'batch_open' },
+  job_postings_live_dedupe_key: { field: 'title', reason: 'duplicate_posting' },
   enterprises_uscc_key: { field: 'uscc', reason: 'uscc_taken' },
 };
 

@@ -1,0 +1,97 @@
+import { and, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
+import { EDUCATION_RANK, Education } from '../../../../contracts/employment.js';
+import type { PublicJobsQuery } from '../../../../contracts/jobs.js';
+import type { DbOrTx } from '../../../db/client.js';
+import { enterprises, jobPostings } from '../../../db/schema/index.js';
+import { addDays } from '../../../platform/dates.js';
+import { notFound } from '../../../platform/errors.js';
+import { postingMatches } from '../postings/postings.queries.js';
+
+/**
+ * The public job board's reads. Only published postings whose last day has not passed are shown: the
+ * expiry sweep moves them to expired later, but the board never waits for it.
+ */
+const onBoard = (today: string) => and(eq(jobPostings.status, 'published'), gte(jobPostings.validUntil, today))!;
+
+/** Postings asking for the visitor's education or less ("不限" included). */
+function educationUpTo(education: keyof typeof EDUCATION_RANK): SQL {
+  const rank = EDUCATION_RANK[education];
+  return inArray(jobPostings.education, Education.keys.filter((k) => EDUCATION_RANK[k] <= rank));
+}
+
+export function boardWhere(today: string, f: Omit<PublicJobsQuery, 'page' | 'pageSize'>): SQL {
+  return and(
+    onBoard(today),
+    f.category ? eq(jobPostings.category, f.category) : undefined,
+    f.region ? eq(jobPostings.regionCode, f.region) : undefined,
+    f.kind ? eq(jobPostings.kind, f.kind) : undefined,
+    f.salaryMin !== undefined ? gte(jobPostings.salaryMaxFen, f.salaryMin) : undefined,
+    f.education ? educationUpTo(f.education) : undefined,
+    f.q ? postingMatches(f.q) : undefined,
+  )!;
+}
+
+const listColumns = {
+  id: jobPostings.id,
+  title: jobPostings.title,
+  category: jobPostings.category,
+  kind: jobPostings.kind,
+  openings: jobPostings.openings,
+  salaryMinFen: jobPostings.salaryMinFen,
+  salaryMaxFen: jobPostings.salaryMaxFen,
+  education: jobPostings.education,
+  experience: jobPostings.experience,
+  regionCode: jobPostings.regionCode,
+  validUntil: jobPostings.validUntil,
+  publishedAt: jobPostings.publishedAt,
+  enterpriseName: enterprises.name,
+};
+
+/** One page of the board, newest first (published_at desc, id desc: the board index read backwards), without a count. */
+export async function searchBoard(db: DbOrTx, today: string, q: PublicJobsQuery) {
+  const rows = await db
+    .select(listColumns)
+    .from(jobPostings)
+    .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
+    .where(boardWhere(today, q))
+    .orderBy(desc(jobPostings.publishedAt), desc(jobPostings.id))
+    .limit(q.pageSize + 1)
+    .offset((q.page - 1) * q.pageSize);
+  return { items: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize };
+}
+export type BoardItem = Awaited<ReturnType<typeof searchBoard>>['items'][number];
+
+/** A posting on the board with its enterprise's public facts, or NOT_FOUND (not published, lapsed, or no such posting). */
+export async function getBoardPosting(db: DbOrTx, today: string, id: string) {
+  const [row] = await db
+    .select({
+      ...listColumns,
+      description: jobPostings.description,
+      contactName: jobPostings.contactName,
+      contactPhone: jobPostings.contactPhone,
+      enterpriseIndustry: enterprises.industry,
+      enterpriseSize: enterprises.size,
+      enterprisePledge: enterprises.priorityPledge,
+    })
+    .from(jobPostings)
+    .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
+    .where(and(eq(jobPostings.id, id), onBoard(today)));
+  if (!row) throw notFound('job posting');
+  return row;
+}
+export type BoardPosting = Awaited<ReturnType<typeof getBoardPosting>>;
+
+/** The board's figures for postings published between two China dates (inclusive), whatever became of them since. */
+export async function boardStats(db: DbOrTx, from: string, to: string) {
+  const start = new Date(`${from}T00:00:00+08:00`);
+  const end = new Date(`${addDays(to, 1)}T00:00:00+08:00`);
+  const [row] = await db
+    .select({
+      enterprises: sql<number>`count(distinct ${jobPostings.enterpriseId})`.mapWith(Number),
+      positions: sql<number>`count(*)`.mapWith(Number),
+      openings: sql<number>`coalesce(sum(${jobPostings.openings}), 0)`.mapWith(Number),
+    })
+    .from(jobPostings)
+    .where(and(inArray(jobPostings.status, ['published', 'closed', 'expired']), gte(jobPostings.publishedAt, start), sql`${jobPostings.publishedAt} < ${end}`));
+  return { from, to, ...row };
+}
