@@ -12,6 +12,8 @@ import applicationImportCatalogue from './campaigns/applicationImport.en.js';
 import fundsCatalogue from './funds/funds.en.js';
 import donationsCatalogue from './funds/donations.en.js';
 import paymentsCatalogue from './funds/payments.en.js';
+import policiesCatalogue from './employment/policies.en.js';
+import consultationsCatalogue from './employment/consultations.en.js';
 import type { Widen } from './widen.js';
 /** The shape every language catalogue must have: the zh-CN keys, any strings. */
 export type Catalogue = Widen<typeof zhCN>;
@@ -70,6 +72,8 @@ const en: Catalogue = {
     paymentBatches: 'Payment batches',
     reconcile: 'Reconciliation',
     donationDrives: 'Donations',
+    policiesAdmin: 'Policy release',
+    consultations: 'Consultations',
   },
   header: {
     currentOrg: 'Acting in',
@@ -944,6 +948,8 @@ const en: Catalogue = {
   funds: fundsCatalogue,
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
+  policies: policiesCatalogue,
+  consultations: consultationsCatalogue,
   result: {
     forbiddenTitle: 'No access',
     forbiddenSub: 'Your roles do not allow this page; ask your administrator if you need it.',

@@ -11,6 +11,8 @@ import applicationImportCatalogue from './campaigns/applicationImport.zh-CN.js';
 import fundsCatalogue from './funds/funds.zh-CN.js';
 import donationsCatalogue from './funds/donations.zh-CN.js';
 import paymentsCatalogue from './funds/payments.zh-CN.js';
+import policiesCatalogue from './employment/policies.zh-CN.js';
+import consultationsCatalogue from './employment/consultations.zh-CN.js';
 
 const zhCN = {
   app: {
@@ -66,6 +68,8 @@ const zhCN = {
     paymentBatches: '发放批次',
     reconcile: '对账',
     donationDrives: '募捐',
+    policiesAdmin: '政策发布',
+    consultations: '咨询工单',
   },
   header: {
     currentOrg: '当前组织',
@@ -940,6 +944,8 @@ const zhCN = {
   funds: fundsCatalogue,
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
+  policies: policiesCatalogue,
+  consultations: consultationsCatalogue,
   result: {
     forbiddenTitle: '无权访问',
     forbiddenSub: '您的角色没有访问此页面的权限，如需开通请联系管理员。',
