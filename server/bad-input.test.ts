@@ -15,6 +15,7 @@ import { makeApplicationAttachment, makeHouseholdAttachment, makePolicyAttachmen
 import { sampleFaq, sampleHotlineCall, samplePolicyArticle, samplePublicQuestion } from './test-support/policy-fixtures.js';
 import { goldenAutumnRules, lumpSumRules, makeCampaign } from './test-support/campaign-fixtures.js';
 import { insertEnterprise, insertPosting, sampleSeeker } from './test-support/seeker-fixtures.js';
+import { sampleEnterprise, spoilUscc, uniqueUscc } from './test-support/enterprise-fixtures.js';
 
 /**
  * Every write route against bad input: a 4xx (never a 500) with `error.code`, the field named where
@@ -43,6 +44,7 @@ let faqEntry: string; // an FAQ entry of E
 let jobPosting: string; // a published posting of an enterprise of E
 let jobSeeker: string; // a seeker of E
 let jobReferral: string; // the seeker referred to the posting
+let enterprise: string; // an enterprise of E (用人单位)
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -71,6 +73,7 @@ beforeAll(async () => {
   jobPosting = (await insertPosting(t, await insertEnterprise(t, 'E'), { title: '坏输入电焊工' })).id;
   jobSeeker = (await admin.post('/api/job-seekers', sampleSeeker(t, 'E'))).json().id;
   jobReferral = (await admin.post(`/api/job-seekers/${jobSeeker}/referrals`, { postingId: jobPosting })).json().id;
+  enterprise = (await admin.post('/api/enterprises', sampleEnterprise(t, 'E'))).json().id;
 });
 afterAll(() => t.close());
 
@@ -97,6 +100,7 @@ const byCampaign = { id: () => campaign };
 const byApplication = { id: () => application };
 const byFund = { id: () => cityFund };
 const byDrive = { id: () => donationDrive };
+const byEnterprise = { id: () => enterprise };
 
 /**
  * Every JSON write route, keyed "METHOD /url" as registered. A route added to the app fails the
@@ -196,6 +200,11 @@ const ROUTES: Record<string, Route> = {
   'POST /api/faq': { valid: () => sampleFaq(t, 'E') },
   'PATCH /api/faq/:id': { id: () => faqEntry, valid: () => ({ question: '改写后的问题？', published: false }), nothingRequired: true },
   'POST /api/job-seekers': { valid: () => sampleSeeker(t, 'E', { hardship: true }) },
+  'POST /api/enterprises': { valid: () => sampleEnterprise(t, 'E') },
+  'PATCH /api/enterprises/:id': { ...byEnterprise, valid: () => ({ name: '坏输入改名有限公司', address: '焦作市解放区民主路 2 号', version: 1 }) },
+  'POST /api/enterprises/:id/deactivate': byEnterprise,
+  'POST /api/enterprises/:id/activate': byEnterprise,
+  'POST /api/enterprises/:id/hr-accounts': { ...byEnterprise, valid: () => ({ username: `bad-hr-${crypto.randomUUID().slice(0, 8)}`, displayName: '招聘专员' }) },
   'POST /api/job-seekers/:id/referrals': { id: () => jobSeeker, valid: () => ({ postingId: jobPosting, note: '已电话通知面试' }) },
   'POST /api/job-referrals/:id/outcome': { id: () => jobReferral, valid: () => ({ outcome: 'placed', placedOn: '2026-03-02', note: '已签合同' }) },
 };
@@ -205,6 +214,7 @@ const ROUTES: Record<string, Route> = {
  * tested beside them. The coverage test checks each is still registered as a raw-body route.
  */
 const RAW_BODY_ROUTES: Record<string, string> = {
+  'POST /api/enterprise-imports': 'server/modules/employment/enterprises/import/import-enterprises.test.ts',
   'POST /api/household-imports': 'server/modules/households/import/import-households.test.ts and household-import-jobs.test.ts',
   'POST /api/households/:id/attachments': 'server/modules/households/attachments/household-attachments.test.ts',
   'POST /api/applications/:id/attachments': 'server/modules/campaigns/applications/attachments/application-attachments.test.ts',
@@ -624,6 +634,24 @@ const CASES: Case[] = [
   v('POST /api/job-seekers', { householdId: MISSING_UUID }, ['body.name', 'body.idNumber'], 'a household beside a name and an ID number'),
   v('POST /api/job-seekers', { memberId: MISSING_UUID }, ['body.memberId'], 'a member without its household'),
   v('POST /api/job-seekers', { status: 'placed', idHash: 'x' }, ['body.status', 'body.idHash'], 'unknown fields status and idHash'),
+  // enterprises (用人单位)
+  missing('POST /api/enterprises', ['orgId', 'name', 'uscc', 'industry', 'size', 'regionCode', 'contactName', 'contactPhone']),
+  v('POST /api/enterprises', { orgId: 5, name: 7, uscc: 914108, industry: ['制造业'], priorityPledge: 'yes' }, ['body.orgId', 'body.name', 'body.uscc', 'body.industry', 'body.priorityPledge'], 'wrong types'),
+  v('POST /api/enterprises', { name: LONG, address: LONG, contactName: LONG, uscc: LONG, contactPhone: LONG }, ['body.name', 'body.address', 'body.contactName', 'body.uscc', 'body.contactPhone'], 'over-long name, address, contact, code and phone'),
+  v('POST /api/enterprises', { uscc: spoilUscc(uniqueUscc()) }, ['body.uscc'], 'a code with a wrong check character'),
+  v('POST /api/enterprises', { industry: 'rocketry', size: '中型', regionCode: '99', contactPhone: '3561234' }, ['body.industry', 'body.size', 'body.regionCode', 'body.contactPhone'], 'codes outside the lists, a short region and a phone without its area code'),
+  v('POST /api/enterprises', { status: 'inactive', version: 3, createdBy: MISSING_UUID }, ['body.status', 'body.version', 'body.createdBy'], 'unknown fields status, version and createdBy'),
+  { route: 'POST /api/enterprises', what: 'an org that does not exist', body: withExtra('POST /api/enterprises', { orgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  missing('PATCH /api/enterprises/:id', ['version']),
+  v('PATCH /api/enterprises/:id', { version: '1', priorityPledge: 'no', regionCode: 410803 }, ['body.version', 'body.priorityPledge', 'body.regionCode'], 'wrong types'),
+  v('PATCH /api/enterprises/:id', { name: LONG, contactName: LONG }, ['body.name', 'body.contactName'], 'over-long name and contact'),
+  v('PATCH /api/enterprises/:id', { uscc: spoilUscc(uniqueUscc()), version: 0 }, ['body.uscc', 'body.version'], 'a wrong check character and a version below 1'),
+  v('PATCH /api/enterprises/:id', { orgId: MISSING_UUID, status: 'inactive' }, ['body.orgId', 'body.status'], 'unknown fields orgId and status (moved and deactivated elsewhere)'),
+  missing('POST /api/enterprises/:id/hr-accounts', ['username', 'displayName']),
+  v('POST /api/enterprises/:id/hr-accounts', { username: 5, displayName: [] }, ['body.username', 'body.displayName'], 'wrong types'),
+  v('POST /api/enterprises/:id/hr-accounts', { username: LONG, displayName: LONG }, ['body.username', 'body.displayName'], 'over-long username and name'),
+  v('POST /api/enterprises/:id/hr-accounts', { username: '1st-hr' }, ['body.username'], 'a username starting with a digit'),
+  v('POST /api/enterprises/:id/hr-accounts', { roles: ['org_admin'], enterpriseId: MISSING_UUID, password: 'chosen-by-me-123' }, ['body.roles', 'body.enterpriseId', 'body.password'], 'unknown fields roles, enterpriseId and password (no mass assignment)'),
   { route: 'POST /api/job-seekers', what: 'a household that does not exist', body: () => ({ householdId: MISSING_UUID, wishedCategory: 'production', wishedRegion: '410803' }), status: 400, code: 'VALIDATION', fields: ['body.householdId'] },
   { route: 'POST /api/job-seekers', what: 'an application that does not exist', body: () => ({ applicationId: MISSING_UUID, wishedCategory: 'production', wishedRegion: '410803' }), status: 400, code: 'VALIDATION', fields: ['body.applicationId'] },
   { route: 'POST /api/job-seekers', what: 'an org that does not exist', body: withExtra('POST /api/job-seekers', { orgId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },

@@ -9,6 +9,7 @@ import { uniqueIdNumber } from './household-fixtures.js';
 import { makeDonation, makeDrive, sampleDonation } from './donation-fixtures.js';
 import { sampleFaq, sampleHotlineCall, samplePolicyArticle, samplePublicQuestion } from './policy-fixtures.js';
 import { makeJobReferral, makeJobSeeker, sampleSeeker } from './seeker-fixtures.js';
+import { makeEnterprise, sampleEnterprise } from './enterprise-fixtures.js';
 
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();
@@ -45,6 +46,8 @@ export function sampleApplication(t: TestApp, orgName: string, campaignId: strin
  * routes declare `config: { resource: 'x' }` adds a maker for 'x' here.
  */
 export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Promise<string>> = {
+  // An enterprise of the org, registered by a jobs officer at the root.
+  enterprise: makeEnterprise,
   // A payment batch of a fund of the org (building: the walker never runs the job runner's build).
   payment_batch: async (t, orgName) => {
     const s = await makerAtRoot(t);
@@ -293,10 +296,13 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/job-seekers': (t, target) => sampleSeeker(t, target),
   'POST /api/job-seekers/:id/referrals': () => ({ postingId: '00000000-0000-4000-8000-000000000000' }), // a posting of nothing: 400 in scope
   'POST /api/job-referrals/:id/outcome': () => ({ outcome: 'declined', note: '走查未录用' }),
+  'POST /api/enterprises': (t, target) => sampleEnterprise(t, target),
+  'PATCH /api/enterprises/:id': () => ({ contactName: '走查联系人', version: 1 }),
+  'POST /api/enterprises/:id/hr-accounts': () => ({ username: `walk-hr-${Math.random().toString(36).slice(2, 8)}`, displayName: '走查招聘' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */
-export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/policies', 'POST /api/consultations', 'POST /api/faq', 'POST /api/users', 'POST /api/households', 'POST /api/donation-drives', 'POST /api/job-seekers']);
+export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/policies', 'POST /api/consultations', 'POST /api/faq', 'POST /api/users', 'POST /api/households', 'POST /api/donation-drives', 'POST /api/job-seekers', 'POST /api/enterprises']);
 
 /** Reachable without a session. Anything else public fails the walker. */
 export const PUBLIC_ALLOW_LIST = new Set([
