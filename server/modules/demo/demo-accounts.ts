@@ -17,6 +17,8 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; orgCo
   // The second finance officer: approves the payment batches `finance` builds (maker ≠ checker).
   { username: 'finance.checker', displayName: '市总工会财务复核', orgCode: 'JZ', roles: ['finance_officer'] },
   { username: 'jobs', displayName: '市总工会就业专员', orgCode: 'JZ', roles: ['jobs_officer'] },
+  // An enterprise's HR contact (焦煤集团's first mine company on the job board): posts its own jobs only.
+  { username: 'hr.demo', displayName: '企业招聘专员', orgCode: 'JZ-JM', roles: ['enterprise_hr'] },
   { username: 'sysadmin', displayName: '系统管理员', orgCode: 'JZ', roles: ['system_admin'] },
   { username: 'secadmin', displayName: '安全管理员', orgCode: 'JZ', roles: ['security_admin'] },
   { username: 'auditor', displayName: '安全审计员', orgCode: 'JZ', roles: ['auditor'] },

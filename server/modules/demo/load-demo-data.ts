@@ -37,7 +37,7 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
     const householdCount = await loadDemoHouseholds(tx, { clock, secrets }, byCode, accounts.get('fc.caseworker')!.id);
     const campaignsLoaded = await loadDemoCampaigns(tx, { clock, secrets, passwordHash }, byCode, accounts);
     const funds = await loadDemoFunds(tx, { secrets, now: clock.now() }, byCode, accounts, { campaign2021Id: campaignsLoaded.campaign2021.id, currentYear: campaignsLoaded.campaignCurrent.year });
-    const employment = await loadDemoEmployment(tx, { byCode, jobs: accounts.get('jobs')!, now: clock.now() });
+    const employment = await loadDemoEmployment(tx, { byCode, jobs: accounts.get('jobs')!, hr: accounts.get('hr.demo')!, now: clock.now() });
     return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded, funds, employment };
   });
   // Statistics for the planner (and, on PGlite, the visibility map) before the first list is asked for.

@@ -1,8 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { makeUscc } from '../../../contracts/cn-ids.js';
 import { EnterpriseSize, Industry, JobCategory } from '../../../contracts/employment.js';
 import type { Tx } from '../../db/client.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
-import { enterprises, jobPostings } from '../../db/schema/index.js';
+import { enterprises, jobPostings, users } from '../../db/schema/index.js';
 import { searchTermsOf } from '../../platform/search-terms.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 import { chinaTime, type DemoUser } from './demo-actors.js';
@@ -93,7 +94,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
  * the columns the verbs write (search terms, the duplicate key), so the board's figures are counted
  * from postings like any other period's.
  */
-export async function loadDemoEmployment(tx: Tx, c: { byCode: Map<string, OrgRow>; jobs: DemoUser; now: Date }) {
+export async function loadDemoEmployment(tx: Tx, c: { byCode: Map<string, OrgRow>; jobs: DemoUser; hr: DemoUser; now: Date }) {
   const r = seededRandom(20210801);
   const unions = [...c.byCode.values()].filter((o) => o.type === 'district_federation' && o.regionCode);
   const industryUnions = ['JZ-JM'].map((code) => c.byCode.get(code)).filter((o): o is OrgRow => !!o);
@@ -190,6 +191,8 @@ export async function loadDemoEmployment(tx: Tx, c: { byCode: Map<string, OrgRow
 
   await bulkInsert(tx, enterprises, companies);
   await bulkInsert(tx, jobPostings, postings);
+  // The demo HR account acts for the first enterprise of 焦煤集团 (its org).
+  await tx.update(users).set({ enterpriseId: companies[0].id! }).where(eq(users.id, c.hr.id));
   const in2021 = postings.filter((p) => p.publishedAt && p.publishedAt < chinaTime('2021-10-01'));
   return { enterprises: companies.length, postings2021: in2021.length, openings2021: in2021.reduce((s, p) => s + p.openings!, 0), current: postings.length - in2021.length };
 }
