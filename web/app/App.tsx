@@ -27,6 +27,8 @@ const DonationReceiptPage = lazy(() => import('../features/funds/donations/Donat
 const PublicDrivePage = lazy(() => import('../features/funds/donations/PublicDrivePage.js'));
 const FundDetailPage = lazy(() => import('../features/funds/FundDetailPage.js'));
 const PaymentBatchPage = lazy(() => import('../features/funds/payments/PaymentBatchPage.js'));
+const SeekerFormPage = lazy(() => import('../features/employment/seekers/SeekerFormPage.js'));
+const SeekerDetailPage = lazy(() => import('../features/employment/seekers/SeekerDetailPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -46,6 +48,8 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/donations/:id/receipt', permission: 'fund.read', page: DonationReceiptPage },
   { path: '/funds/:id', permission: 'fund.read', page: FundDetailPage },
   { path: '/payment-batches/:id', permission: 'fund.read', page: PaymentBatchPage },
+  { path: '/job-seekers/new', permission: 'job.match', page: SeekerFormPage },
+  { path: '/job-seekers/:id', permission: 'job.match', page: SeekerDetailPage },
 ];
 
 export function App() {

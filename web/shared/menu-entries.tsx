@@ -2,6 +2,7 @@ import { ApartmentOutlined, AccountBookOutlined, AuditOutlined, FileDoneOutlined
 import type { ReactNode } from 'react';
 import { HeartOutlined } from '@ant-design/icons';
 import { WalletOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts/permissions.js';
 import type zhCN from './locales/zh-CN.js';
 
@@ -35,6 +36,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { path: '/ledger/reconcile', label: 'reconcile', icon: <ReconciliationOutlined />, permission: 'fund.read' },
   // 募捐: donation drives, their gifts and receipts (a drive's page and a receipt are routed in App.tsx).
   { path: '/donation-drives', label: 'donationDrives', icon: <HeartOutlined />, permission: 'fund.read' },
+  // 求职登记: seekers, their matches, referrals and placements (new and a seeker's page are routed in App.tsx).
+  { path: '/job-seekers', label: 'jobSeekers', icon: <SolutionOutlined />, permission: 'job.match' },
   { path: '/orgs', label: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -12,6 +12,7 @@ import applicationImportCatalogue from './campaigns/applicationImport.en.js';
 import fundsCatalogue from './funds/funds.en.js';
 import donationsCatalogue from './funds/donations.en.js';
 import paymentsCatalogue from './funds/payments.en.js';
+import seekersCatalogue from './employment/seekers.en.js';
 import policiesCatalogue from './employment/policies.en.js';
 import consultationsCatalogue from './employment/consultations.en.js';
 import type { Widen } from './widen.js';
@@ -72,6 +73,7 @@ const en: Catalogue = {
     paymentBatches: 'Payment batches',
     reconcile: 'Reconciliation',
     donationDrives: 'Donations',
+    jobSeekers: 'Job seekers',
     policiesAdmin: 'Policy release',
     consultations: 'Consultations',
   },
@@ -948,6 +950,7 @@ const en: Catalogue = {
   funds: fundsCatalogue,
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
+  seekers: seekersCatalogue,
   policies: policiesCatalogue,
   consultations: consultationsCatalogue,
   result: {

@@ -11,6 +11,7 @@ import applicationImportCatalogue from './campaigns/applicationImport.zh-CN.js';
 import fundsCatalogue from './funds/funds.zh-CN.js';
 import donationsCatalogue from './funds/donations.zh-CN.js';
 import paymentsCatalogue from './funds/payments.zh-CN.js';
+import seekersCatalogue from './employment/seekers.zh-CN.js';
 import policiesCatalogue from './employment/policies.zh-CN.js';
 import consultationsCatalogue from './employment/consultations.zh-CN.js';
 
@@ -68,6 +69,7 @@ const zhCN = {
     paymentBatches: '发放批次',
     reconcile: '对账',
     donationDrives: '募捐',
+    jobSeekers: '求职登记',
     policiesAdmin: '政策发布',
     consultations: '咨询工单',
   },
@@ -944,6 +946,7 @@ const zhCN = {
   funds: fundsCatalogue,
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
+  seekers: seekersCatalogue,
   policies: policiesCatalogue,
   consultations: consultationsCatalogue,
   result: {

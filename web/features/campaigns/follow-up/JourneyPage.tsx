@@ -9,6 +9,7 @@ import { errorMessage } from '../../../shared/errors.js';
 import { formatYuan } from '../../../shared/format.js';
 import { PageHeader } from '../../../shared/PageHeader.js';
 import { PageSpinner } from '../../../shared/PageSpinner.js';
+import { useCan } from '../../../shared/session.js';
 import { ApplicationStatusTag } from '../applications/ApplicationStatusTag.js';
 import { codeLabel } from '../campaign-labels.js';
 import { useJourney, type FollowUp, type JourneyApplication, type LedgerEntry, type StudentJourney } from './follow-up.api.js';
@@ -95,12 +96,27 @@ function StageCard({ journey, stage }: { journey: StudentJourney; stage: StageKe
           }))}
         />
       )}
-      {stage === 'employment' && (
-        <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="journey-placement">
-          {t('followUp.journey.placementPending')}
-        </Typography.Text>
-      )}
+      {stage === 'employment' && <Placement placement={journey.employment.placement} />}
     </Card>
+  );
+}
+
+/** Where the employment service (就业服务) placed the student, or that it will show here. */
+function Placement({ placement: p }: { placement: StudentJourney['employment']['placement'] }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  if (!p)
+    return (
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="journey-placement">
+        {t('followUp.journey.placementPending')}
+      </Typography.Text>
+    );
+  const text = t('followUp.journey.placement', { date: p.placedOn, enterprise: p.enterpriseName, title: p.postingTitle });
+  return (
+    <Typography.Text style={{ display: 'block', fontSize: 13 }} data-testid="journey-placement">
+      <Tag color="green">{t('followUp.journey.placementTag')}</Tag>
+      {p.seekerId && can('job.match') ? <Link to={`/job-seekers/${p.seekerId}`}>{text}</Link> : text}
+    </Typography.Text>
   );
 }
 

@@ -60,7 +60,8 @@ export interface StudentJourney {
   student: { name: string; idNumberMasked: string };
   enrolment: { applications: JourneyApplication[] };
   inSchool: { applications: JourneyApplication[]; followUps: FollowUp[] };
-  employment: { followUps: FollowUp[]; placement: null };
+  /** placement: where the employment service placed the student (the seeker's id when the reader may open it). */
+  employment: { followUps: FollowUp[]; placement: { enterpriseName: string; postingTitle: string; placedOn: string; seekerId: string | null } | null };
   ledger: Array<{ householdId: string; caseNo: string; name: string; orgName: string; entries: LedgerEntry[] }>;
 }
 

@@ -54,6 +54,8 @@ const followUp: Widen<typeof zh> = {
     employedAt: 'Employer: {{employer}}',
     internshipAt: 'Internship at: {{employer}}',
     placementPending: 'Referrals and placements by the employment service will show here',
+    placement: 'At {{enterprise}} from {{date}} ({{title}})',
+    placementTag: 'Placed by the employment service',
     ledger: 'Household aid ledger',
     ledgerHint: 'All aid the student’s hardship household received (households in your area only)',
     noLedger: 'The student is not in the hardship archive, or the household is outside your area',

@@ -52,6 +52,8 @@ const followUp = {
     employedAt: '就业单位：{{employer}}',
     internshipAt: '实习单位：{{employer}}',
     placementPending: '就业服务的推荐与安置情况将在此显示',
+    placement: '{{date}} 起在 {{enterprise}} 上岗（{{title}}）',
+    placementTag: '就业服务安置',
     ledger: '家庭帮扶台账',
     ledgerHint: '受助学生所在困难职工家庭获得的全部帮扶（仅显示您管辖范围内的家庭）',
     noLedger: '学生未在困难职工档案中，或其家庭不在您的管辖范围内',
