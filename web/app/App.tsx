@@ -27,6 +27,9 @@ const DonationReceiptPage = lazy(() => import('../features/funds/donations/Donat
 const PublicDrivePage = lazy(() => import('../features/funds/donations/PublicDrivePage.js'));
 const FundDetailPage = lazy(() => import('../features/funds/FundDetailPage.js'));
 const PaymentBatchPage = lazy(() => import('../features/funds/payments/PaymentBatchPage.js'));
+const EnterpriseFormPage = lazy(() => import('../features/employment/enterprises/EnterpriseFormPage.js'));
+const EnterpriseDetailPage = lazy(() => import('../features/employment/enterprises/EnterpriseDetailPage.js'));
+const EnterpriseImportPage = lazy(() => import('../features/employment/enterprises/EnterpriseImportPage.js'));
 const SeekerFormPage = lazy(() => import('../features/employment/seekers/SeekerFormPage.js'));
 const SeekerDetailPage = lazy(() => import('../features/employment/seekers/SeekerDetailPage.js'));
 
@@ -48,6 +51,10 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/donations/:id/receipt', permission: 'fund.read', page: DonationReceiptPage },
   { path: '/funds/:id', permission: 'fund.read', page: FundDetailPage },
   { path: '/payment-batches/:id', permission: 'fund.read', page: PaymentBatchPage },
+  { path: '/enterprises/new', permission: 'job.publish', page: EnterpriseFormPage },
+  { path: '/enterprises/import', permission: 'job.publish', page: EnterpriseImportPage },
+  { path: '/enterprises/:id', permission: 'job.read', page: EnterpriseDetailPage },
+  { path: '/enterprises/:id/edit', permission: 'job.post', page: EnterpriseFormPage },
   { path: '/job-seekers/new', permission: 'job.match', page: SeekerFormPage },
   { path: '/job-seekers/:id', permission: 'job.match', page: SeekerDetailPage },
 ];

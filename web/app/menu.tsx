@@ -15,6 +15,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/payment-batches': lazy(() => import('../features/funds/payments/PaymentBatchesPage.js')),
   '/ledger/reconcile': lazy(() => import('../features/funds/ReconcilePage.js')),
   '/donation-drives': lazy(() => import('../features/funds/donations/DonationDrivesPage.js')),
+  '/enterprises': lazy(() => import('../features/employment/enterprises/EnterprisesPage.js')),
   '/job-seekers': lazy(() => import('../features/employment/seekers/SeekersPage.js')),
   '/orgs': lazy(() => import('../features/orgs/OrgsPage.js')),
   '/users': lazy(() => import('../features/users/UsersPage.js')),

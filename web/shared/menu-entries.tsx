@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { HeartOutlined } from '@ant-design/icons';
 import { WalletOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
+import { ShopOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts/permissions.js';
 import type zhCN from './locales/zh-CN.js';
 
@@ -36,6 +37,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { path: '/ledger/reconcile', label: 'reconcile', icon: <ReconciliationOutlined />, permission: 'fund.read' },
   // 募捐: donation drives, their gifts and receipts (a drive's page and a receipt are routed in App.tsx).
   { path: '/donation-drives', label: 'donationDrives', icon: <HeartOutlined />, permission: 'fund.read' },
+  // 用人单位: enterprises of the job board (new, import, an enterprise's page and its edit are routed in App.tsx).
+  { path: '/enterprises', label: 'enterprises', icon: <ShopOutlined />, permission: 'job.read' },
   // 求职登记: seekers, their matches, referrals and placements (new and a seeker's page are routed in App.tsx).
   { path: '/job-seekers', label: 'jobSeekers', icon: <SolutionOutlined />, permission: 'job.match' },
   { path: '/orgs', label: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },

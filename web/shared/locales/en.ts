@@ -13,6 +13,7 @@ import fundsCatalogue from './funds/funds.en.js';
 import donationsCatalogue from './funds/donations.en.js';
 import paymentsCatalogue from './funds/payments.en.js';
 import seekersCatalogue from './employment/seekers.en.js';
+import enterprisesCatalogue from './employment/enterprises.en.js';
 import policiesCatalogue from './employment/policies.en.js';
 import consultationsCatalogue from './employment/consultations.en.js';
 import type { Widen } from './widen.js';
@@ -73,6 +74,7 @@ const en: Catalogue = {
     paymentBatches: 'Payment batches',
     reconcile: 'Reconciliation',
     donationDrives: 'Donations',
+    enterprises: 'Enterprises',
     jobSeekers: 'Job seekers',
     policiesAdmin: 'Policy release',
     consultations: 'Consultations',
@@ -951,6 +953,7 @@ const en: Catalogue = {
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
   seekers: seekersCatalogue,
+  enterprises: enterprisesCatalogue,
   policies: policiesCatalogue,
   consultations: consultationsCatalogue,
   result: {

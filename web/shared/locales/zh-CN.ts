@@ -12,6 +12,7 @@ import fundsCatalogue from './funds/funds.zh-CN.js';
 import donationsCatalogue from './funds/donations.zh-CN.js';
 import paymentsCatalogue from './funds/payments.zh-CN.js';
 import seekersCatalogue from './employment/seekers.zh-CN.js';
+import enterprisesCatalogue from './employment/enterprises.zh-CN.js';
 import policiesCatalogue from './employment/policies.zh-CN.js';
 import consultationsCatalogue from './employment/consultations.zh-CN.js';
 
@@ -69,6 +70,7 @@ const zhCN = {
     paymentBatches: '发放批次',
     reconcile: '对账',
     donationDrives: '募捐',
+    enterprises: '用人单位',
     jobSeekers: '求职登记',
     policiesAdmin: '政策发布',
     consultations: '咨询工单',
@@ -947,6 +949,7 @@ const zhCN = {
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
   seekers: seekersCatalogue,
+  enterprises: enterprisesCatalogue,
   policies: policiesCatalogue,
   consultations: consultationsCatalogue,
   result: {
