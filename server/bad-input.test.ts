@@ -15,6 +15,7 @@ import { makeApplicationAttachment, makeHouseholdAttachment, makePolicyAttachmen
 import { sampleFaq, sampleHotlineCall, samplePolicyArticle, samplePublicQuestion } from './test-support/policy-fixtures.js';
 import { goldenAutumnRules, lumpSumRules, makeCampaign } from './test-support/campaign-fixtures.js';
 import { insertEnterprise, insertPosting, sampleSeeker } from './test-support/seeker-fixtures.js';
+import { samplePosting } from './test-support/job-posting-fixtures.js';
 import { sampleEnterprise, spoilUscc, uniqueUscc } from './test-support/enterprise-fixtures.js';
 
 /**
@@ -44,6 +45,8 @@ let faqEntry: string; // an FAQ entry of E
 let jobPosting: string; // a published posting of an enterprise of E
 let jobSeeker: string; // a seeker of E
 let jobReferral: string; // the seeker referred to the posting
+let postingEnterprise: string; // an enterprise of E the posting routes name
+let draftPosting: string; // a draft posting of it
 let enterprise: string; // an enterprise of E (用人单位)
 
 beforeAll(async () => {
@@ -73,6 +76,8 @@ beforeAll(async () => {
   jobPosting = (await insertPosting(t, await insertEnterprise(t, 'E'), { title: '坏输入电焊工' })).id;
   jobSeeker = (await admin.post('/api/job-seekers', sampleSeeker(t, 'E'))).json().id;
   jobReferral = (await admin.post(`/api/job-seekers/${jobSeeker}/referrals`, { postingId: jobPosting })).json().id;
+  postingEnterprise = (await insertEnterprise(t, 'E')).id;
+  draftPosting = (await admin.post('/api/job-postings', samplePosting(t, postingEnterprise))).json().id;
   enterprise = (await admin.post('/api/enterprises', sampleEnterprise(t, 'E'))).json().id;
 });
 afterAll(() => t.close());
@@ -100,6 +105,7 @@ const byCampaign = { id: () => campaign };
 const byApplication = { id: () => application };
 const byFund = { id: () => cityFund };
 const byDrive = { id: () => donationDrive };
+const byPosting = { id: () => draftPosting };
 const byEnterprise = { id: () => enterprise };
 
 /**
@@ -207,6 +213,13 @@ const ROUTES: Record<string, Route> = {
   'POST /api/enterprises/:id/hr-accounts': { ...byEnterprise, valid: () => ({ username: `bad-hr-${crypto.randomUUID().slice(0, 8)}`, displayName: '招聘专员' }) },
   'POST /api/job-seekers/:id/referrals': { id: () => jobSeeker, valid: () => ({ postingId: jobPosting, note: '已电话通知面试' }) },
   'POST /api/job-referrals/:id/outcome': { id: () => jobReferral, valid: () => ({ outcome: 'placed', placedOn: '2026-03-02', note: '已签合同' }) },
+  'POST /api/job-postings': { valid: () => samplePosting(t, postingEnterprise, { submit: true }) },
+  'PATCH /api/job-postings/:id': { ...byPosting, valid: () => ({ title: '坏输入数控车工', openings: 2, version: 1 }) },
+  'POST /api/job-postings/:id/submit': byPosting,
+  'POST /api/job-postings/:id/approve': { ...byPosting, valid: () => ({ note: '信息完整' }), nothingRequired: true },
+  'POST /api/job-postings/:id/return': { ...byPosting, valid: () => ({ reason: '请写明工作时间' }) },
+  'POST /api/job-postings/:id/reject': { ...byPosting, valid: () => ({ reason: '岗位信息不实' }) },
+  'POST /api/job-postings/:id/close': { ...byPosting, valid: () => ({ reason: '已招满' }), nothingRequired: true },
 };
 
 /**
@@ -214,6 +227,7 @@ const ROUTES: Record<string, Route> = {
  * tested beside them. The coverage test checks each is still registered as a raw-body route.
  */
 const RAW_BODY_ROUTES: Record<string, string> = {
+  'POST /api/job-posting-imports': 'server/modules/employment/postings/import/posting-import.test.ts',
   'POST /api/enterprise-imports': 'server/modules/employment/enterprises/import/import-enterprises.test.ts',
   'POST /api/household-imports': 'server/modules/households/import/import-households.test.ts and household-import-jobs.test.ts',
   'POST /api/households/:id/attachments': 'server/modules/households/attachments/household-attachments.test.ts',
@@ -634,6 +648,30 @@ const CASES: Case[] = [
   v('POST /api/job-seekers', { householdId: MISSING_UUID }, ['body.name', 'body.idNumber'], 'a household beside a name and an ID number'),
   v('POST /api/job-seekers', { memberId: MISSING_UUID }, ['body.memberId'], 'a member without its household'),
   v('POST /api/job-seekers', { status: 'placed', idHash: 'x' }, ['body.status', 'body.idHash'], 'unknown fields status and idHash'),
+  // job postings
+  missing('POST /api/job-postings', ['enterpriseId', 'title', 'category', 'openings', 'salaryMinFen', 'salaryMaxFen', 'education', 'experience', 'regionCode', 'description', 'contactName', 'contactPhone', 'validUntil']),
+  v('POST /api/job-postings', { openings: '5', salaryMinFen: '4000.00', category: 7, submit: 'yes' }, ['body.openings', 'body.salaryMinFen', 'body.category', 'body.submit'], 'wrong types'),
+  v('POST /api/job-postings', { salaryMinFen: 400_000.5, salaryMaxFen: -1 }, ['body.salaryMinFen', 'body.salaryMaxFen'], 'wrong types: fractional fen and a negative salary'),
+  v('POST /api/job-postings', { salaryMinFen: 700_000, salaryMaxFen: 500_000 }, ['body.salaryMaxFen'], 'a salary range upside down'),
+  v('POST /api/job-postings', { title: LONG, description: LONG, contactName: LONG, contactPhone: LONG }, ['body.title', 'body.description', 'body.contactName', 'body.contactPhone'], 'over-long title, description, contact and phone'),
+  v('POST /api/job-postings', { kind: 'volunteer', education: 'phd', experience: 10, regionCode: '4108', openings: 0 }, ['body.kind', 'body.education', 'body.experience', 'body.regionCode', 'body.openings'], 'codes outside the lists, a short region and no openings'),
+  v('POST /api/job-postings', { validUntil: '2026-02-30' }, ['body.validUntil'], 'an impossible date'),
+  v('POST /api/job-postings', { validUntil: '2020-01-01' }, ['body.validUntil'], 'a valid-until in the past'),
+  v('POST /api/job-postings', { status: 'published', orgId: MISSING_UUID, dedupeKey: 'x' }, ['body.status', 'body.orgId', 'body.dedupeKey'], 'unknown fields status, orgId and dedupeKey'),
+  { route: 'POST /api/job-postings', what: 'an enterprise that does not exist', body: withExtra('POST /api/job-postings', { enterpriseId: MISSING_UUID }), status: 404, code: 'NOT_FOUND' },
+  missing('PATCH /api/job-postings/:id', ['version']),
+  v('PATCH /api/job-postings/:id', { version: '1', openings: 'many', salaryMaxFen: 1.5 }, ['body.version', 'body.openings', 'body.salaryMaxFen'], 'wrong types'),
+  v('PATCH /api/job-postings/:id', { title: LONG, description: LONG }, ['body.title', 'body.description'], 'over-long title and description'),
+  v('PATCH /api/job-postings/:id', { salaryMinFen: 800_000, salaryMaxFen: 700_000 }, ['body.salaryMaxFen'], 'a salary range upside down'),
+  v('PATCH /api/job-postings/:id', { enterpriseId: MISSING_UUID, status: 'published' }, ['body.enterpriseId', 'body.status'], 'unknown fields enterpriseId and status'),
+  v('POST /api/job-postings/:id/approve', { note: 5 }, ['body.note'], 'wrong types: a number for the note'),
+  v('POST /api/job-postings/:id/approve', { note: LONG }, ['body.note'], 'an over-long note'),
+  ...(['return', 'reject'] as const).flatMap((step): Case[] => {
+    const route = `POST /api/job-postings/:id/${step}`;
+    return [missing(route, ['reason']), v(route, { reason: '   ' }, ['body.reason'], 'a blank reason (missing)'), v(route, { reason: ['不清楚'] }, ['body.reason'], 'wrong types: an array for the reason'), v(route, { reason: LONG }, ['body.reason'], 'an over-long reason')];
+  }),
+  v('POST /api/job-postings/:id/close', { reason: 5 }, ['body.reason'], 'wrong types: a number for the reason'),
+  v('POST /api/job-postings/:id/close', { reason: LONG }, ['body.reason'], 'an over-long reason'),
   // enterprises (用人单位)
   missing('POST /api/enterprises', ['orgId', 'name', 'uscc', 'industry', 'size', 'regionCode', 'contactName', 'contactPhone']),
   v('POST /api/enterprises', { orgId: 5, name: 7, uscc: 914108, industry: ['制造业'], priorityPledge: 'yes' }, ['body.orgId', 'body.name', 'body.uscc', 'body.industry', 'body.priorityPledge'], 'wrong types'),

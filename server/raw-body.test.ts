@@ -15,6 +15,7 @@ const RAW_ROUTES: Record<string, string> = {
   'POST /api/applications/:id/attachments': '?kind=admission_notice&fileName=a.pdf',
   'POST /api/donation-drives/:id/donation-batches/parse-xlsx': '',
   'POST /api/payment-batches/:id/result-import': '',
+  'POST /api/job-posting-imports': '',
 };
 const OVER_GLOBAL_LIMIT = 2 * 1024 * 1024; // the app's bodyLimit is 1 MiB
 

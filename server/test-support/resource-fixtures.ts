@@ -10,6 +10,7 @@ import { makeDonation, makeDrive, sampleDonation } from './donation-fixtures.js'
 import { sampleFaq, sampleHotlineCall, samplePolicyArticle, samplePublicQuestion } from './policy-fixtures.js';
 import { makeJobReferral, makeJobSeeker, sampleSeeker } from './seeker-fixtures.js';
 import { makeEnterprise, sampleEnterprise } from './enterprise-fixtures.js';
+import { madeFixtureEnterprise, makePosting, samplePosting } from './job-posting-fixtures.js';
 
 /** A user at the root A who can file households anywhere in the fixture tree. */
 const makers = new WeakMap<TestApp, Promise<Session>>();
@@ -141,6 +142,8 @@ export const RESOURCE_MAKERS: Record<string, (t: TestApp, orgName: string) => Pr
   // A referral of a seeker of the org to a closed posting of its own: off the public board, so no
   // seeker's matches anywhere list it.
   job_referral: async (t, orgName) => makeJobReferral(t, await makerAtRoot(t), orgName),
+  // A submitted posting of an enterprise of the org (one enterprise per org, which POST /api/job-postings then names).
+  job_posting: makePosting,
 };
 
 const importCampaigns = new WeakMap<TestApp, Promise<string>>();
@@ -299,10 +302,16 @@ export const SAMPLE_BODIES: Record<string, (t: TestApp, target: string) => unkno
   'POST /api/enterprises': (t, target) => sampleEnterprise(t, target),
   'PATCH /api/enterprises/:id': () => ({ contactName: '走查联系人', version: 1 }),
   'POST /api/enterprises/:id/hr-accounts': () => ({ username: `walk-hr-${Math.random().toString(36).slice(2, 8)}`, displayName: '走查招聘' }),
+  'POST /api/job-postings': (t, target) => samplePosting(t, madeFixtureEnterprise(t, target)),
+  'PATCH /api/job-postings/:id': () => ({ openings: 2, version: 1 }),
+  'POST /api/job-postings/:id/approve': () => ({ note: '走查通过' }),
+  'POST /api/job-postings/:id/return': () => ({ reason: '走查退回' }),
+  'POST /api/job-postings/:id/reject': () => ({ reason: '走查不予通过' }),
+  'POST /api/job-postings/:id/close': () => ({ reason: '走查关闭' }),
 };
 
 /** Routes without `:id` whose body names the target org: out of scope they must answer 404. */
-export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/policies', 'POST /api/consultations', 'POST /api/faq', 'POST /api/users', 'POST /api/households', 'POST /api/donation-drives', 'POST /api/job-seekers', 'POST /api/enterprises']);
+export const BODY_SCOPED_ROUTES = new Set(['POST /api/orgs', 'POST /api/policies', 'POST /api/consultations', 'POST /api/faq', 'POST /api/users', 'POST /api/households', 'POST /api/donation-drives', 'POST /api/job-seekers', 'POST /api/enterprises', 'POST /api/job-postings']);
 
 /** Reachable without a session. Anything else public fails the walker. */
 export const PUBLIC_ALLOW_LIST = new Set([
@@ -313,4 +322,7 @@ export const PUBLIC_ALLOW_LIST = new Set([
   'POST /api/public/consultations',
   'GET /api/public/consultations/:ticketNo',
   'GET /api/public/faq',
+  'GET /api/public/jobs',
+  'GET /api/public/jobs/:id',
+  'GET /api/public/job-stats',
   'GET /api/health', 'POST /api/auth/sign-in', 'GET /api/public/campaigns/:id/notice', 'GET /api/public/donation-drives/:id', 'GET /api/public/donation-drives/:id/thanks']);
