@@ -5,7 +5,6 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { JIAOZUO_COUNTIES } from '../../../../contracts/cn-ids.js';
 import { EnterpriseSize, Industry } from '../../../../contracts/employment.js';
 import { codeLabel, codeOptions } from '../../../shared/code-labels.js';
-import { formatDate } from '../../../shared/format.js';
 import { PageHeader } from '../../../shared/PageHeader.js';
 import { useCan } from '../../../shared/session.js';
 import { OrgTreeSelect } from '../../orgs/OrgTreeSelect.js';
@@ -111,7 +110,7 @@ export default function EnterprisesPage() {
           rowKey="id"
           loading={isFetching}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1180 }}
+          scroll={{ x: 1110 }}
           locale={{ emptyText: t('enterprises.empty') }}
           data-testid="enterprises-table"
           pagination={{
@@ -126,7 +125,7 @@ export default function EnterprisesPage() {
             {
               title: t('enterprises.fields.name'),
               dataIndex: 'name',
-              width: 280,
+              width: 250,
               render: (v: string, e) => (
                 <Space size={4} wrap>
                   <Link to={`/enterprises/${e.id}`} data-testid="enterprise-link">
@@ -136,14 +135,24 @@ export default function EnterprisesPage() {
                 </Space>
               ),
             },
-            { title: t('enterprises.fields.uscc'), dataIndex: 'uscc', width: 190, render: (v: string) => <Typography.Text className="uh-mono">{v}</Typography.Text> },
-            { title: t('enterprises.fields.industry'), dataIndex: 'industry', width: 170, ellipsis: true, render: (v: string) => codeLabel(Industry, v, lang) },
-            { title: t('enterprises.fields.size'), dataIndex: 'size', width: 80, render: (v: string) => codeLabel(EnterpriseSize, v, lang) },
+            { title: t('enterprises.fields.uscc'), dataIndex: 'uscc', width: 180, render: (v: string) => <Typography.Text className="uh-mono">{v}</Typography.Text> },
+            { title: t('enterprises.fields.industry'), dataIndex: 'industry', width: 160, ellipsis: true, render: (v: string) => codeLabel(Industry, v, lang) },
+            { title: t('enterprises.fields.size'), dataIndex: 'size', width: 90, render: (v: string) => codeLabel(EnterpriseSize, v, lang) },
             { title: t('enterprises.fields.region'), dataIndex: 'regionCode', width: 90, render: (v: string) => JIAOZUO_COUNTIES[v] ?? v },
-            { title: t('enterprises.fields.org'), dataIndex: 'orgName', width: 150, ellipsis: true },
-            { title: t('enterprises.fields.contactName'), width: 170, render: (_, e) => `${e.contactName} ${e.contactPhone}` },
+            { title: t('enterprises.fields.org'), dataIndex: 'orgName', width: 130, ellipsis: true },
+            {
+              title: t('enterprises.fields.contactName'),
+              width: 130,
+              render: (_, e) => (
+                <>
+                  <div>{e.contactName}</div>
+                  <Typography.Text type="secondary" className="uh-mono" style={{ fontSize: 12 }}>
+                    {e.contactPhone}
+                  </Typography.Text>
+                </>
+              ),
+            },
             { title: t('enterprises.fields.status'), dataIndex: 'status', width: 80, render: (v: EnterpriseDto['status']) => <EnterpriseStatusTag status={v} /> },
-            { title: t('enterprises.fields.createdAt'), dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
           ]}
         />
       </Card>
