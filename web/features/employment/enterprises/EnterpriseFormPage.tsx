@@ -108,7 +108,7 @@ function EnterpriseForm({ current }: { current?: EnterpriseDto }) {
             </Col>
             <Col xs={24} md={8}>
               {current ? (
-                <Form.Item label={t('enterprises.fields.org')}>
+                <Form.Item label={t('enterprises.fields.org')} required>
                   <Typography.Text>{current.orgName}</Typography.Text>
                 </Form.Item>
               ) : (
