@@ -27,6 +27,16 @@ const DonationReceiptPage = lazy(() => import('../features/funds/donations/Donat
 const PublicDrivePage = lazy(() => import('../features/funds/donations/PublicDrivePage.js'));
 const FundDetailPage = lazy(() => import('../features/funds/FundDetailPage.js'));
 const PaymentBatchPage = lazy(() => import('../features/funds/payments/PaymentBatchPage.js'));
+const PolicyEditorPage = lazy(() => import('../features/employment/policies/PolicyEditorPage.js'));
+const PolicyDetailPage = lazy(() => import('../features/employment/policies/PolicyDetailPage.js'));
+const PublicPoliciesPage = lazy(() => import('../features/employment/policies/PublicPoliciesPage.js'));
+const PublicPolicyPage = lazy(() => import('../features/employment/policies/PublicPolicyPage.js'));
+const ConsultationDetailPage = lazy(() => import('../features/employment/consultations/ConsultationDetailPage.js'));
+const ConsultationStatsPage = lazy(() => import('../features/employment/consultations/ConsultationStatsPage.js'));
+const FaqAdminPage = lazy(() => import('../features/employment/consultations/FaqAdminPage.js'));
+const PublicConsultPage = lazy(() => import('../features/employment/consultations/PublicConsultPage.js'));
+const PublicConsultLookupPage = lazy(() => import('../features/employment/consultations/PublicConsultLookupPage.js'));
+const PublicFaqPage = lazy(() => import('../features/employment/consultations/PublicFaqPage.js'));
 const EnterpriseFormPage = lazy(() => import('../features/employment/enterprises/EnterpriseFormPage.js'));
 const EnterpriseDetailPage = lazy(() => import('../features/employment/enterprises/EnterpriseDetailPage.js'));
 const EnterpriseImportPage = lazy(() => import('../features/employment/enterprises/EnterpriseImportPage.js'));
@@ -51,6 +61,12 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/donations/:id/receipt', permission: 'fund.read', page: DonationReceiptPage },
   { path: '/funds/:id', permission: 'fund.read', page: FundDetailPage },
   { path: '/payment-batches/:id', permission: 'fund.read', page: PaymentBatchPage },
+  { path: '/policies-admin/new', permission: 'policy.publish', page: PolicyEditorPage },
+  { path: '/policies-admin/:id', permission: 'policy.publish', page: PolicyDetailPage },
+  { path: '/policies-admin/:id/edit', permission: 'policy.publish', page: PolicyEditorPage },
+  { path: '/consultations/stats', permission: 'consultation.answer', page: ConsultationStatsPage },
+  { path: '/consultations/faq', permission: 'consultation.answer', page: FaqAdminPage },
+  { path: '/consultations/:id', permission: 'consultation.answer', page: ConsultationDetailPage },
   { path: '/enterprises/new', permission: 'job.publish', page: EnterpriseFormPage },
   { path: '/enterprises/import', permission: 'job.publish', page: EnterpriseImportPage },
   { path: '/enterprises/:id', permission: 'job.read', page: EnterpriseDetailPage },
@@ -72,6 +88,12 @@ export function App() {
               <Route path="/notice/:campaignId" element={<PublicNoticePage />} />
               {/* A donation drive's public page with its thank-you list (names masked): no sign-in. */}
               <Route path="/donate/:driveId" element={<PublicDrivePage />} />
+              {/* Workers' public pages: policies, asking a question and reading its answer, the FAQ (no sign-in). */}
+              <Route path="/policies" element={<PublicPoliciesPage />} />
+              <Route path="/policies/:id" element={<PublicPolicyPage />} />
+              <Route path="/consult" element={<PublicConsultPage />} />
+              <Route path="/consult/:ticketNo" element={<PublicConsultLookupPage />} />
+              <Route path="/faq" element={<PublicFaqPage />} />
               <Route element={<RequireAuth />}>
                 <Route path="/change-password" element={<ChangePasswordPage />} />
                 <Route element={<AppLayout />}>

@@ -2,6 +2,7 @@ import { ApartmentOutlined, AccountBookOutlined, AuditOutlined, FileDoneOutlined
 import type { ReactNode } from 'react';
 import { HeartOutlined } from '@ant-design/icons';
 import { WalletOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts/permissions.js';
@@ -41,6 +42,10 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { path: '/enterprises', label: 'enterprises', icon: <ShopOutlined />, permission: 'job.read' },
   // 求职登记: seekers, their matches, referrals and placements (new and a seeker's page are routed in App.tsx).
   { path: '/job-seekers', label: 'jobSeekers', icon: <SolutionOutlined />, permission: 'job.match' },
+  // 政策发布 (an article's page, new and edit are routed in App.tsx; the public list is /policies).
+  { path: '/policies-admin', label: 'policiesAdmin', icon: <NotificationOutlined />, permission: 'policy.publish' },
+  // 咨询工单: the queue (a ticket, response times and the FAQ are routed in App.tsx; the public form is /consult).
+  { path: '/consultations', label: 'consultations', icon: <CustomerServiceOutlined />, permission: 'consultation.answer' },
   { path: '/orgs', label: 'orgs', icon: <ApartmentOutlined />, permission: 'org.read' },
   { path: '/users', label: 'users', icon: <TeamOutlined />, permission: 'user.read' },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -30,7 +30,7 @@ export function PostingMatchesTab({ postingId, postingTitle, referable = true }:
         dataSource={data?.items ?? []}
         pagination={false}
         size="middle"
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1040 }}
         locale={{ emptyText: t('seekers.matches.seekersEmpty') }}
         data-testid="posting-matches"
         onRow={(s) => ({ 'data-testid': `posting-match-${s.id}` }) as object}
@@ -38,25 +38,32 @@ export function PostingMatchesTab({ postingId, postingTitle, referable = true }:
           {
             title: t('seekers.matches.seeker'),
             dataIndex: 'name',
-            width: 170,
+            width: 200,
             render: (v: string, s) => (
-              <Space size={4}>
-                <Link to={`/job-seekers/${s.id}`}>{v}</Link>
-                {s.hardship && <Tag color="orange">{t('seekers.hardshipTag')}</Tag>}
+              <Space direction="vertical" size={2}>
+                <Space size={4}>
+                  <Link to={`/job-seekers/${s.id}`}>{v}</Link>
+                  {s.hardship && <Tag color="orange">{t('seekers.hardshipTag')}</Tag>}
+                </Space>
+                <Typography.Text type="secondary" className="uh-mono" style={{ fontSize: 12 }}>
+                  {s.idNumberMasked}
+                </Typography.Text>
               </Space>
             ),
           },
-          { title: t('seekers.fields.idNumber'), dataIndex: 'idNumberMasked', width: 170, render: (v: string) => <span className="uh-mono">{v}</span> },
           { title: t('seekers.fields.education'), dataIndex: 'education', width: 120, render: (v: string) => codeLabel(Education, v, lang) },
-          { title: t('seekers.fields.wishedRegion'), dataIndex: 'wishedRegion', width: 90, render: (v: string) => regionLabel(v) },
-          { title: t('seekers.fields.wishedSalary'), dataIndex: 'wishedSalaryFen', width: 110, align: 'right', render: (v: number | null) => (v === null ? '-' : monthlyYuan(v)) },
-          { title: t('seekers.matches.score'), dataIndex: 'score', width: 70, align: 'right', render: (v: number) => <span className="uh-mono">{v}</span> },
-          { title: t('seekers.matches.criteria'), key: 'criteria', width: 300, render: (_: unknown, s) => <MatchTags matched={s.matched} missed={s.missed} skillsFound={s.skillsFound} /> },
+          {
+            title: t('seekers.fields.wishedRegion'),
+            key: 'wish',
+            width: 160,
+            render: (_: unknown, s) => [regionLabel(s.wishedRegion), s.wishedSalaryFen === null ? null : t('seekers.salaryWish', { amount: monthlyYuan(s.wishedSalaryFen) })].filter(Boolean).join(' · '),
+          },
+          { title: t('seekers.matches.score'), dataIndex: 'score', width: 72, align: 'right', render: (v: number) => <span className="uh-mono">{v}</span> },
+          { title: t('seekers.matches.criteria'), key: 'criteria', render: (_: unknown, s) => <MatchTags matched={s.matched} missed={s.missed} skillsFound={s.skillsFound} /> },
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 100,
-            fixed: 'right',
+            width: 96,
             render: (_: unknown, s) =>
               s.referral ? (
                 <ReferralStatusTag status={s.referral.status} />

@@ -11,6 +11,7 @@ import type { ReferralDto, SeekerDetail } from './seekers.api.js';
 export function ReferralsTab({ seeker }: { seeker: SeekerDetail }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<{ referral: ReferralDto; outcome: 'placed' | 'declined' } | null>(null);
+  const anyOpen = seeker.referrals.some((r) => r.status === 'referred');
   return (
     <>
       <Table<ReferralDto>
@@ -18,14 +19,14 @@ export function ReferralsTab({ seeker }: { seeker: SeekerDetail }) {
         dataSource={seeker.referrals}
         pagination={false}
         size="middle"
-        scroll={{ x: 1100 }}
+        scroll={{ x: anyOpen ? 1300 : 1110 }}
         locale={{ emptyText: t('seekers.referrals.empty') }}
         data-testid="seeker-referrals"
         onRow={(r) => ({ 'data-testid': `referral-${r.postingId}` }) as object}
         columns={[
           { title: t('seekers.referrals.posting'), dataIndex: 'postingTitle', width: 180 },
           { title: t('seekers.referrals.enterprise'), dataIndex: 'enterpriseName', width: 200 },
-          { title: t('seekers.referrals.matchedOn'), dataIndex: 'matchedOn', width: 260, render: (v: string[]) => <MatchTags matched={v} /> },
+          { title: t('seekers.referrals.matchedOn'), dataIndex: 'matchedOn', width: 280, render: (v: string[]) => <MatchTags matched={v} /> },
           { title: t('seekers.referrals.referredAt'), dataIndex: 'referredAt', width: 140, render: (v: string) => formatDateTime(v) },
           { title: t('seekers.referrals.referredBy'), dataIndex: 'referredByName', width: 100 },
           { title: t('seekers.referrals.status'), dataIndex: 'status', width: 90, render: (v: string) => <ReferralStatusTag status={v} /> },
@@ -40,23 +41,26 @@ export function ReferralsTab({ seeker }: { seeker: SeekerDetail }) {
               </Typography.Text>
             ),
           },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 190,
-            fixed: 'right',
-            render: (_: unknown, r) =>
-              r.status === 'referred' && (
-                <Space size={4}>
-                  <Button size="small" type="primary" disabled={seeker.status === 'placed'} onClick={() => setOpen({ referral: r, outcome: 'placed' })} data-testid="referral-place">
-                    {t('seekers.referrals.place')}
-                  </Button>
-                  <Button size="small" onClick={() => setOpen({ referral: r, outcome: 'declined' })} data-testid="referral-decline">
-                    {t('seekers.referrals.decline')}
-                  </Button>
-                </Space>
-              ),
-          },
+          ...(anyOpen
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 190,
+                  render: (_: unknown, r: ReferralDto) =>
+                    r.status === 'referred' && (
+                      <Space size={4}>
+                        <Button size="small" type="primary" disabled={seeker.status === 'placed'} onClick={() => setOpen({ referral: r, outcome: 'placed' })} data-testid="referral-place">
+                          {t('seekers.referrals.place')}
+                        </Button>
+                        <Button size="small" onClick={() => setOpen({ referral: r, outcome: 'declined' })} data-testid="referral-decline">
+                          {t('seekers.referrals.decline')}
+                        </Button>
+                      </Space>
+                    ),
+                },
+              ]
+            : []),
         ]}
       />
       <OutcomeModal referral={open?.referral ?? null} outcome={open?.outcome ?? 'placed'} onClose={() => setOpen(null)} />

@@ -237,14 +237,14 @@ export default function SeekerFormPage() {
         >
           <Form.Item name="source" label={t('seekers.form.sourceLabel')}>
             <Radio.Group optionType="button" buttonStyle="solid" data-testid="seeker-form-source">
-              <Radio.Button value="manual" data-testid="seeker-source-manual">
-                {t('seekers.form.sourceManual')}
+              <Radio.Button value="manual">
+                <span data-testid="seeker-source-manual">{t('seekers.form.sourceManual')}</span>
               </Radio.Button>
-              <Radio.Button value="household" data-testid="seeker-source-household">
-                {t('seekers.form.sourceHousehold')}
+              <Radio.Button value="household">
+                <span data-testid="seeker-source-household">{t('seekers.form.sourceHousehold')}</span>
               </Radio.Button>
-              <Radio.Button value="application" data-testid="seeker-source-application">
-                {t('seekers.form.sourceApplication')}
+              <Radio.Button value="application">
+                <span data-testid="seeker-source-application">{t('seekers.form.sourceApplication')}</span>
               </Radio.Button>
             </Radio.Group>
           </Form.Item>

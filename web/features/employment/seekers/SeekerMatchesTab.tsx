@@ -27,7 +27,7 @@ export function SeekerMatchesTab({ seeker }: { seeker: SeekerDetail }) {
         dataSource={data?.items ?? []}
         pagination={false}
         size="middle"
-        scroll={{ x: 1080 }}
+        scroll={{ x: 1060 }}
         locale={{ emptyText: t('seekers.matches.empty') }}
         data-testid="seeker-matches"
         onRow={(p) => ({ 'data-testid': `seeker-match-${p.postingId}` }) as object}
@@ -35,33 +35,40 @@ export function SeekerMatchesTab({ seeker }: { seeker: SeekerDetail }) {
           {
             title: t('seekers.matches.posting'),
             dataIndex: 'title',
-            width: 220,
+            width: 250,
             render: (v: string, p) => (
               <Space direction="vertical" size={2}>
                 <Typography.Text strong>{v}</Typography.Text>
-                <Space size={4} wrap>
-                  {p.kind !== 'regular' && <Tag color="purple">{codeLabel(PostingKind, p.kind, lang)}</Tag>}
-                  {p.priorityPledge && <Tag color="gold">{t('seekers.matches.pledge')}</Tag>}
-                </Space>
+                <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                  {p.enterpriseName}
+                </Typography.Text>
+                {(p.kind !== 'regular' || p.priorityPledge) && (
+                  <Space size={4} wrap>
+                    {p.kind !== 'regular' && <Tag color="purple">{codeLabel(PostingKind, p.kind, lang)}</Tag>}
+                    {p.priorityPledge && <Tag color="gold">{t('seekers.matches.pledge')}</Tag>}
+                  </Space>
+                )}
               </Space>
             ),
           },
-          { title: t('seekers.matches.enterprise'), dataIndex: 'enterpriseName', width: 200 },
           {
             title: t('seekers.matches.salary'),
             key: 'salary',
             width: 140,
             render: (_: unknown, p) => t('seekers.salaryRange', { range: salaryRange(p.salaryMinFen, p.salaryMaxFen) }),
           },
-          { title: t('seekers.matches.region'), dataIndex: 'regionCode', width: 90, render: (v: string) => regionLabel(v) },
-          { title: t('seekers.matches.education'), dataIndex: 'education', width: 120, render: (v: string) => codeLabel(Education, v, lang) },
-          { title: t('seekers.matches.score'), dataIndex: 'score', width: 80, align: 'right', render: (v: number) => <span className="uh-mono">{v}</span> },
-          { title: t('seekers.matches.criteria'), key: 'criteria', width: 320, render: (_: unknown, p) => <MatchTags matched={p.matched} missed={p.missed} skillsFound={p.skillsFound} /> },
+          {
+            title: `${t('seekers.matches.region')} · ${t('seekers.matches.education')}`,
+            key: 'where',
+            width: 150,
+            render: (_: unknown, p) => `${regionLabel(p.regionCode)} · ${codeLabel(Education, p.education, lang)}`,
+          },
+          { title: t('seekers.matches.score'), dataIndex: 'score', width: 72, align: 'right', render: (v: number) => <span className="uh-mono">{v}</span> },
+          { title: t('seekers.matches.criteria'), key: 'criteria', render: (_: unknown, p) => <MatchTags matched={p.matched} missed={p.missed} skillsFound={p.skillsFound} /> },
           {
             title: t('common.actions'),
             key: 'actions',
-            width: 100,
-            fixed: 'right',
+            width: 96,
             render: (_: unknown, p) =>
               p.referral ? (
                 <ReferralStatusTag status={p.referral.status} />

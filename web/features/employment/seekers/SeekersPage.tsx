@@ -94,7 +94,7 @@ export default function SeekersPage() {
           rowKey="id"
           loading={isFetching}
           dataSource={data?.items ?? []}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1060 }}
           locale={{ emptyText: t('seekers.empty') }}
           data-testid="seekers-table"
           pagination={{
@@ -109,7 +109,7 @@ export default function SeekersPage() {
             {
               title: t('seekers.fields.name'),
               dataIndex: 'name',
-              width: 150,
+              width: 170,
               render: (v: string, s) => (
                 <Space size={4}>
                   <Link to={`/job-seekers/${s.id}`} data-testid="seeker-link">
@@ -121,17 +121,21 @@ export default function SeekersPage() {
             },
             { title: t('seekers.fields.idNumber'), dataIndex: 'idNumberMasked', width: 180, render: (v: string) => <span className="uh-mono">{v}</span> },
             { title: t('seekers.fields.education'), dataIndex: 'education', width: 130, render: (v: string) => codeLabel(Education, v, lang) },
-            { title: t('seekers.fields.wishedCategory'), dataIndex: 'wishedCategory', width: 140, render: (v: string) => codeLabel(JobCategory, v, lang) },
-            { title: t('seekers.fields.wishedRegion'), dataIndex: 'wishedRegion', width: 100, render: (v: string) => regionLabel(v) },
             {
-              title: t('seekers.fields.wishedSalary'),
-              dataIndex: 'wishedSalaryFen',
-              width: 130,
-              align: 'right',
-              render: (v: number | null) => (v === null ? <Typography.Text type="secondary">-</Typography.Text> : monthlyYuan(v)),
+              title: t('seekers.fields.wishes'),
+              key: 'wishes',
+              width: 210,
+              render: (_: unknown, s) => (
+                <Space direction="vertical" size={0}>
+                  <span>{codeLabel(JobCategory, s.wishedCategory, lang)}</span>
+                  <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                    {[regionLabel(s.wishedRegion), s.wishedSalaryFen === null ? null : t('seekers.salaryWish', { amount: monthlyYuan(s.wishedSalaryFen) })].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </Space>
+              ),
             },
-            { title: t('seekers.fields.status'), dataIndex: 'status', width: 100, render: (v: string) => <SeekerStatusTag status={v} /> },
-            { title: t('seekers.fields.org'), dataIndex: 'orgName', width: 150 },
+            { title: t('seekers.fields.status'), dataIndex: 'status', width: 90, render: (v: string) => <SeekerStatusTag status={v} /> },
+            { title: t('seekers.fields.org'), dataIndex: 'orgName', width: 170 },
             { title: t('seekers.fields.createdAt'), dataIndex: 'createdAt', width: 110, render: (v: string) => formatDate(v) },
           ]}
         />
