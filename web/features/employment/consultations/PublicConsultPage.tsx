@@ -112,7 +112,7 @@ export default function PublicConsultPage() {
             />
           </Form.Item>
           <Form.Item name="category" label={t('consultations.public.category')} rules={[{ required: true, message: t('consultations.public.categoryRequired') }]}>
-            <Select options={codeOptions(ConsultationCategory, lang)} placeholder={t('consultations.public.category')} data-testid="consult-category" />
+            <Select options={codeOptions(ConsultationCategory, lang)} placeholder={t('consultations.public.categoryPlaceholder')} data-testid="consult-category" />
           </Form.Item>
           <Form.Item name="question" label={t('consultations.public.question')} rules={[{ required: true, whitespace: true, min: 5, message: t('consultations.public.questionRequired') }]}>
             <Input.TextArea rows={5} maxLength={CONSULTATION_QUESTION_MAX} showCount placeholder={t('consultations.public.questionPlaceholder')} data-testid="consult-question" />

@@ -1,8 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Card, Collapse, Empty, Input, Pagination, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Collapse, Empty, Input, Pagination, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { ConsultationCategory } from '../../../../contracts/employment.js';
 import { codeLabel, codeOptions } from '../../../shared/code-labels.js';
 import { PublicShell } from '../policies/PublicShell.js';
@@ -12,6 +12,7 @@ import { usePublicFaq } from './consultations.api.js';
 export default function PublicFaqPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const navigate = useNavigate();
   const [q, setQ] = useState<string | undefined>();
   const [category, setCategory] = useState<string | undefined>();
   const [page, setPage] = useState(1);
@@ -87,7 +88,10 @@ export default function PublicFaqPage() {
         </div>
       )}
       <Card size="small" style={{ marginTop: 16, textAlign: 'center' }}>
-        {t('consultations.public.faqIntro')} <Link to="/consult">{t('consultations.public.faqAsk')}</Link>
+        <Typography.Paragraph>{t('consultations.public.faqIntro')}</Typography.Paragraph>
+        <Button type="primary" size="large" block onClick={() => void navigate('/consult')} data-testid="public-faq-ask">
+          {t('consultations.public.faqAsk')}
+        </Button>
       </Card>
     </PublicShell>
   );

@@ -2,9 +2,10 @@ import type { TFunction } from 'i18next';
 import { isApiError } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/errors.js';
 
-/** Hours as staff read a wait: "5 小时" under two days, "3 天 4 小时" beyond; one decimal under ten hours. */
+/** Hours as staff read a wait: minutes under an hour, "5 小时" under two days (one decimal under ten), "3 天 4 小时" beyond. */
 export function formatHours(t: TFunction, hours: number | null | undefined): string {
   if (hours === null || hours === undefined) return '-';
+  if (hours < 1) return t('consultations.minutes', { minutes: Math.round(hours * 60) });
   if (hours < 48) return t('consultations.hours', { hours: hours < 10 ? Math.round(hours * 10) / 10 : Math.round(hours) });
   const days = Math.floor(hours / 24);
   return t('consultations.daysHours', { days, hours: Math.round(hours - days * 24) });

@@ -36,7 +36,6 @@ export function PublicShell({ title, children, testId }: { title: string; childr
               <NavLink
                 key={n.to}
                 to={n.to}
-                end={n.to !== '/consult'}
                 data-testid={n.testId}
                 style={({ isActive }) => ({
                   color: isActive ? '#a8071a' : '#fff',

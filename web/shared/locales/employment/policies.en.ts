@@ -107,7 +107,7 @@ const policies: Widen<typeof zh> = {
     notFound: 'This policy does not exist or was withdrawn',
     nav: {
       policies: 'Policies',
-      consult: 'Ask a question',
+      consult: 'Ask',
       faq: 'FAQ',
     },
     hotline: 'Workers’ hotline 12351',
