@@ -162,6 +162,9 @@ describe('demo job board', () => {
       where published_at >= '2021-08-01T00:00:00+08:00' and published_at < '2021-10-01T00:00:00+08:00'`);
     expect(board).toMatchObject({ enterprises: 346, positions: 2241 });
     expect(Math.abs(board.openings - 12_000)).toBeLessThan(600);
+    // The same through the public board's own figures for the period.
+    const { boardStats } = await import('../employment/board/board.queries.js');
+    expect(await boardStats(database.db, '2021-08-01', '2021-09-30')).toMatchObject({ enterprises: 346, positions: 2241, openings: board.openings });
     const [live] = await one<{ n: number; stale: number }>(sql`select count(*)::int as n, count(*) filter (where valid_until < '2026-09-01')::int as stale from job_postings where status = 'published'`);
     expect(live.n).toBeGreaterThan(100);
     expect(live.stale).toBe(0);

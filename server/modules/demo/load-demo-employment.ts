@@ -4,7 +4,7 @@ import { EnterpriseSize, Industry, JobCategory } from '../../../contracts/employ
 import type { Tx } from '../../db/client.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import { enterprises, jobPostings, users } from '../../db/schema/index.js';
-import { searchTermsOf } from '../../platform/search-terms.js';
+import { derivedColumns } from '../employment/postings/posting-record.js';
 import type { OrgRow } from '../orgs/orgs.queries.js';
 import { chinaTime, type DemoUser } from './demo-actors.js';
 import { seededRandom, type Random } from './demo-people.js';
@@ -71,11 +71,6 @@ const SUFFIX: Record<IndustryKey, string[]> = {
   public: ['社区服务中心'],
   agriculture: ['农业科技有限公司', '怀药种植专业合作社'],
 };
-
-/** Enterprise + title (NFKC, no spaces or punctuation, lower-cased) + region: the postings' duplicate key. */
-function postingDedupeKey(p: { enterpriseId: string; title: string; regionCode: string }) {
-  return `${p.enterpriseId}|${p.title.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '')}|${p.regionCode}`;
-}
 
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 function uscc(r: Random, regionCode: string) {
@@ -166,8 +161,7 @@ export async function loadDemoEmployment(tx: Tx, c: { byCode: Map<string, OrgRow
       reviewedAt: status === 'submitted' ? null : published,
       publishedAt: status === 'submitted' ? null : published,
       closedAt: status === 'closed' ? chinaTime(addDays(day, validDays - r.int(1, 10))) : status === 'expired' ? chinaTime(addDays(day, validDays + 1), '00:10') : null,
-      dedupeKey: postingDedupeKey({ enterpriseId: e.id!, title, regionCode: e.regionCode }),
-      searchTerms: searchTermsOf(title, e.name, description, JobCategory.labels[category][0]),
+      ...derivedColumns({ enterpriseId: e.id!, title, description, category, regionCode: e.regionCode }, e.name),
       createdBy: c.jobs.id,
       createdAt: published,
       updatedAt: published,
