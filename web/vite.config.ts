@@ -18,6 +18,8 @@ export default defineConfig({
     port: 5173,
     proxy: {
       '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      // The public job board is the server's own HTML page (docs/decisions/017-public-job-board.md).
+      '^/jobs(?:[/?]|$)': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

@@ -37,6 +37,10 @@ const FaqAdminPage = lazy(() => import('../features/employment/consultations/Faq
 const PublicConsultPage = lazy(() => import('../features/employment/consultations/PublicConsultPage.js'));
 const PublicConsultLookupPage = lazy(() => import('../features/employment/consultations/PublicConsultLookupPage.js'));
 const PublicFaqPage = lazy(() => import('../features/employment/consultations/PublicFaqPage.js'));
+const PostingFormPage = lazy(() => import('../features/employment/postings/PostingFormPage.js'));
+const PostingDetailPage = lazy(() => import('../features/employment/postings/PostingDetailPage.js'));
+const PostingImportPage = lazy(() => import('../features/employment/postings/PostingImportPage.js'));
+const GoToBoard = lazy(() => import('../features/employment/board/GoToBoard.js'));
 const EnterpriseFormPage = lazy(() => import('../features/employment/enterprises/EnterpriseFormPage.js'));
 const EnterpriseDetailPage = lazy(() => import('../features/employment/enterprises/EnterpriseDetailPage.js'));
 const EnterpriseImportPage = lazy(() => import('../features/employment/enterprises/EnterpriseImportPage.js'));
@@ -67,6 +71,10 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/consultations/stats', permission: 'consultation.answer', page: ConsultationStatsPage },
   { path: '/consultations/faq', permission: 'consultation.answer', page: FaqAdminPage },
   { path: '/consultations/:id', permission: 'consultation.answer', page: ConsultationDetailPage },
+  { path: '/job-postings/new', permission: 'job.post', page: PostingFormPage },
+  { path: '/job-postings/import', permission: 'job.post', page: PostingImportPage },
+  { path: '/job-postings/:id', permission: 'job.read', page: PostingDetailPage },
+  { path: '/job-postings/:id/edit', permission: 'job.post', page: PostingFormPage },
   { path: '/enterprises/new', permission: 'job.publish', page: EnterpriseFormPage },
   { path: '/enterprises/import', permission: 'job.publish', page: EnterpriseImportPage },
   { path: '/enterprises/:id', permission: 'job.read', page: EnterpriseDetailPage },
@@ -93,6 +101,8 @@ export function App() {
               <Route path="/policies/:id" element={<PublicPolicyPage />} />
               <Route path="/consult" element={<PublicConsultPage />} />
               <Route path="/consult/:ticketNo" element={<PublicConsultLookupPage />} />
+              {/* The public job board is the server's own HTML page: followed inside the app, it is loaded from the server. */}
+              <Route path="/jobs/*" element={<GoToBoard />} />
               <Route path="/faq" element={<PublicFaqPage />} />
               <Route element={<RequireAuth />}>
                 <Route path="/change-password" element={<ChangePasswordPage />} />

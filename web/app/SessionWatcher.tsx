@@ -8,7 +8,7 @@ import { forgetSession, meQueryOptions, useMe, type LoginLocationState } from '.
 /** Pages anyone may read without a session (the sign-in page, a campaign's public notice, a donation drive's page): never sent to sign in. */
 const isPublicPath = (path: string) =>
   path === '/login' ||
-  ['/policies', '/consult', '/faq'].some((p) => path === p || path.startsWith(`${p}/`)) || path.startsWith('/notice/') || path.startsWith('/donate/');
+  ['/policies', '/consult', '/faq', '/jobs'].some((p) => path === p || path.startsWith(`${p}/`)) || path.startsWith('/notice/') || path.startsWith('/donate/');
 
 // A little past the server's idle timeout, so the server has surely ended the session.
 const IDLE_GRACE_MS = 5_000;

@@ -5,6 +5,7 @@ import { WalletOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { Permission } from '../../contracts/permissions.js';
 import type zhCN from './locales/zh-CN.js';
 
@@ -40,6 +41,9 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { path: '/donation-drives', label: 'donationDrives', icon: <HeartOutlined />, permission: 'fund.read' },
   // 用人单位: enterprises of the job board (new, import, an enterprise's page and its edit are routed in App.tsx).
   { path: '/enterprises', label: 'enterprises', icon: <ShopOutlined />, permission: 'job.read' },
+  // 岗位信息 and 岗位审核 (new, import, a posting's page and its edit are routed in App.tsx; the public board is /jobs, served by the server).
+  { path: '/job-postings', label: 'jobPostings', icon: <ProfileOutlined />, permission: 'job.read' },
+  { path: '/job-postings/review', label: 'postingReview', icon: <FileSearchOutlined />, permission: 'job.publish' },
   // 求职登记: seekers, their matches, referrals and placements (new and a seeker's page are routed in App.tsx).
   { path: '/job-seekers', label: 'jobSeekers', icon: <SolutionOutlined />, permission: 'job.match' },
   // 政策发布 (an article's page, new and edit are routed in App.tsx; the public list is /policies).

@@ -16,6 +16,7 @@ import seekersCatalogue from './employment/seekers.en.js';
 import enterprisesCatalogue from './employment/enterprises.en.js';
 import policiesCatalogue from './employment/policies.en.js';
 import consultationsCatalogue from './employment/consultations.en.js';
+import jobsCatalogue from './employment/jobs.en.js';
 import type { Widen } from './widen.js';
 /** The shape every language catalogue must have: the zh-CN keys, any strings. */
 export type Catalogue = Widen<typeof zhCN>;
@@ -76,6 +77,8 @@ const en: Catalogue = {
     donationDrives: 'Donations',
     enterprises: 'Enterprises',
     jobSeekers: 'Job seekers',
+    jobPostings: 'Job postings',
+    postingReview: 'Posting review',
     policiesAdmin: 'Policy release',
     consultations: 'Consultations',
   },
@@ -956,6 +959,7 @@ const en: Catalogue = {
   enterprises: enterprisesCatalogue,
   policies: policiesCatalogue,
   consultations: consultationsCatalogue,
+  jobs: jobsCatalogue,
   result: {
     forbiddenTitle: 'No access',
     forbiddenSub: 'Your roles do not allow this page; ask your administrator if you need it.',

@@ -15,6 +15,7 @@ import seekersCatalogue from './employment/seekers.zh-CN.js';
 import enterprisesCatalogue from './employment/enterprises.zh-CN.js';
 import policiesCatalogue from './employment/policies.zh-CN.js';
 import consultationsCatalogue from './employment/consultations.zh-CN.js';
+import jobsCatalogue from './employment/jobs.zh-CN.js';
 
 const zhCN = {
   app: {
@@ -72,6 +73,8 @@ const zhCN = {
     donationDrives: '募捐',
     enterprises: '用人单位',
     jobSeekers: '求职登记',
+    jobPostings: '岗位信息',
+    postingReview: '岗位审核',
     policiesAdmin: '政策发布',
     consultations: '咨询工单',
   },
@@ -952,6 +955,7 @@ const zhCN = {
   enterprises: enterprisesCatalogue,
   policies: policiesCatalogue,
   consultations: consultationsCatalogue,
+  jobs: jobsCatalogue,
   result: {
     forbiddenTitle: '无权访问',
     forbiddenSub: '您的角色没有访问此页面的权限，如需开通请联系管理员。',

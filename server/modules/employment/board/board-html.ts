@@ -85,7 +85,7 @@ ul.jobs{list-style:none;margin:0;padding:0}.job{display:block;background:#fff;bo
 .desc{white-space:pre-wrap;word-break:break-word}.pledge{display:inline-block;background:#f6ffed;color:#389e0d;border-radius:4px;padding:2px 8px;font-size:13px;margin-top:6px}
 dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:4px 12px}dt{color:#646a73}dd{margin:0}
 .call{display:block;text-align:center;background:#b8242c;color:#fff;border-radius:6px;padding:10px;margin-top:10px;font-size:16px}
-.back{display:inline-block;margin:12px 0}footer{font-size:12px;color:#8a9099;text-align:center;padding:16px 12px}
+.back{display:inline-block;margin:12px 0}footer{font-size:12px;color:#8a9099;text-align:center;padding:16px 12px}.more{display:flex;justify-content:center;gap:20px;margin-bottom:8px;font-size:14px}
 `;
 
 function page(lang: BoardLang, title: string, body: string, switchHref: string): string {
@@ -95,7 +95,7 @@ function page(lang: BoardLang, title: string, body: string, switchHref: string):
 <title>${esc(title)}</title><link rel="icon" href="/favicon.svg"><style>${STYLE}</style></head>
 <body><header><div class="wrap"><a class="brand" href="${esc(boardHref({}, lang))}">${esc(s.title)}<small>${esc(s.siteName)}</small></a>
 <a class="lang" data-testid="board-language" href="${esc(switchHref)}">${esc(s.language)}</a></div></header>
-<main class="wrap">${body}</main><footer>${esc(s.footer)}</footer></body></html>`;
+<main class="wrap">${body}</main><footer><nav class="more"><a href="/policies">${esc(s.navPolicies)}</a><a href="/consult">${esc(s.navConsult)}</a><a href="/faq">${esc(s.navFaq)}</a></nav>${esc(s.footer)}</footer></body></html>`;
 }
 
 function options(codes: CodeSet, selected: string | undefined, lang: BoardLang, anyLabel: string, text = (k: string) => label(codes, k, lang)): string {
@@ -108,7 +108,7 @@ function itemCard(p: Item, lang: BoardLang): string {
   return `<li><a class="job" data-testid="board-item" data-posting-id="${esc(p.id)}" href="${esc(boardHref({}, lang, `/jobs/${p.id}`))}">
 <div class="top"><h2 data-testid="board-item-title">${esc(p.title)}</h2><span class="pay">${esc(salaryText(p.salaryMinFen, p.salaryMaxFen, lang))}</span></div>
 <div class="ent">${esc(p.enterpriseName)}</div>
-<div class="tags">${kind}<span class="tag">${esc(regionName(p.regionCode, lang))}</span><span class="tag">${esc(label(JobCategory, p.category, lang))}</span><span class="tag">${esc(label(Education, p.education, lang))}</span><span class="tag">${esc(label(Experience, p.experience, lang))}</span><span class="tag">${esc(fill(s.openings, { count: p.openings }))}</span></div>
+<div class="tags">${kind}<span class="tag">${esc(regionName(p.regionCode, lang))}</span><span class="tag">${esc(label(JobCategory, p.category, lang))}</span><span class="tag">${esc(p.education === 'none' ? s.educationAny : label(Education, p.education, lang))}</span><span class="tag">${esc(p.experience === 'none' ? s.experienceAny : label(Experience, p.experience, lang))}</span><span class="tag">${esc(fill(s.openings, { count: p.openings }))}</span></div>
 <div class="meta">${esc(fill(s.published, { date: dateOf(p.publishedAt) }))} · ${esc(fill(s.validUntil, { date: p.validUntil }))}</div></a></li>`;
 }
 
