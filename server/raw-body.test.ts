@@ -13,6 +13,7 @@ const RAW_ROUTES: Record<string, string> = {
   'POST /api/households/:id/attachments': '?kind=id_proof&fileName=a.pdf',
   'POST /api/application-imports': `?campaignId=${crypto.randomUUID()}&orgId=${crypto.randomUUID()}&filename=a.xlsx`,
   'POST /api/applications/:id/attachments': '?kind=admission_notice&fileName=a.pdf',
+  'POST /api/policies/:id/attachments': '?fileName=a.pdf',
   'POST /api/donation-drives/:id/donation-batches/parse-xlsx': '',
   'POST /api/payment-batches/:id/result-import': '',
   'POST /api/job-posting-imports': '',
