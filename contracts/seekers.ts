@@ -74,7 +74,7 @@ export const SeekerListQuery = z.strictObject({
 
 /** The pickers of the registration form: archived households, or aided students, in the actor's subtree. */
 export const SeekerCandidatesQuery = z.strictObject({
-  kind: z.enum(['household', 'application']),
+  kind: z.enum(['household', 'application']).default('household'),
   /** The start of a name, or a case or application number. */
   q: text(50).optional(),
 });
