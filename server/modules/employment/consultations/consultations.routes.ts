@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RateLimitOptions } from '@fastify/rate-limit';
+import { z } from 'zod';
 import {
   AnswerConsultationInput,
   AskConsultationInput,
@@ -39,6 +40,9 @@ import { recordHotlineCall } from './record-hotline-call.js';
 import { rerouteConsultation } from './reroute-consultation.js';
 import { revealConsultationPhone } from './reveal-consultation-phone.js';
 
+/** A route that takes no query parameters: any sent are refused (400), not ignored. */
+const NoQuery = z.strictObject({});
+
 /**
  * A per-address limit counted after the request's validation (the preHandler hook): a malformed
  * request is refused with its 400 and spends nothing; a well-formed one over the limit is a 429
@@ -66,7 +70,7 @@ export function registerConsultationRoutes(fastify: FastifyInstance) {
   const byId = { resource: 'consultation' };
 
   // The public side: no sign-in.
-  app.get('/api/public/consultation-orgs', { schema: { tags, summary: 'The unions a question can be sent to: the city, its districts and counties, the industry unions' }, config: { public: true } }, async (req) => ({
+  app.get('/api/public/consultation-orgs', { schema: { tags, summary: 'The unions a question can be sent to: the city, its districts and counties, the industry unions', querystring: NoQuery }, config: { public: true } }, async (req) => ({
     items: (await routableOrgs(req.ctx.db)).map(({ path: _p, ...o }) => o),
   }));
 
