@@ -17,6 +17,7 @@ const RAW_ROUTES: Record<string, string> = {
   'POST /api/donation-drives/:id/donation-batches/parse-xlsx': '',
   'POST /api/payment-batches/:id/result-import': '',
   'POST /api/job-posting-imports': '',
+  'POST /api/enterprise-imports': `?orgId=${crypto.randomUUID()}`,
 };
 const OVER_GLOBAL_LIMIT = 2 * 1024 * 1024; // the app's bodyLimit is 1 MiB
 
