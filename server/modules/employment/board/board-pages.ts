@@ -5,7 +5,7 @@ import { IsoDate } from '../../../../contracts/funds.js';
 import { chinaDate } from '../../../platform/dates.js';
 import { AppError } from '../../../platform/errors.js';
 import { presentBoardItem, presentBoardPosting } from './board.presenter.js';
-import { boardStats, getBoardPosting, searchBoard } from './board.queries.js';
+import { getBoardPosting, keptBoardStats, searchBoard } from './board.queries.js';
 import { renderBoardList, renderBoardNotFound, renderBoardPosting, type BoardLang } from './board-html.js';
 import { defaultPeriod } from './board-period.js';
 
@@ -45,7 +45,7 @@ export function registerBoardPages(app: FastifyInstance) {
     let to = dateParam(raw.to);
     if (from && to && from > to) [from, to] = [to, from];
     const period = defaultPeriod(today, { from, to });
-    const [found, stats] = await Promise.all([searchBoard(req.ctx.db, today, query), boardStats(req.ctx.db, period.from, period.to)]);
+    const [found, stats] = await Promise.all([searchBoard(req.ctx.db, today, query), keptBoardStats(req.ctx.db, req.ctx.clock.now(), period.from, period.to)]);
     const html = renderBoardList({ lang, query, period: { ...period, periodChosen: !!(from || to) }, stats, items: found.items.map(presentBoardItem), hasMore: found.hasMore });
     return sendPage(reply, 200, html);
   });

@@ -3,7 +3,7 @@ import { JobStatsQuery, PublicJobsQuery } from '../../../../contracts/jobs.js';
 import { chinaDate } from '../../../platform/dates.js';
 import { IdParams, typed } from '../../../platform/http.js';
 import { presentBoardItem, presentBoardPosting } from './board.presenter.js';
-import { boardStats, getBoardPosting, searchBoard } from './board.queries.js';
+import { getBoardPosting, keptBoardStats, searchBoard } from './board.queries.js';
 import { registerBoardPages } from './board-pages.js';
 import { defaultPeriod } from './board-period.js';
 
@@ -32,7 +32,7 @@ export function registerBoardRoutes(fastify: FastifyInstance) {
   app.get('/api/public/job-stats', { schema: { tags, summary: 'Enterprises, positions and openings of the postings published in a period (default: the last 30 days)', querystring: JobStatsQuery }, config }, async (req, reply) => {
     const { from, to } = defaultPeriod(today(req), req.query);
     reply.header('Cache-Control', PUBLIC_CACHE);
-    return boardStats(req.ctx.db, from, to);
+    return keptBoardStats(req.ctx.db, req.ctx.clock.now(), from, to);
   });
 
   registerBoardPages(fastify);

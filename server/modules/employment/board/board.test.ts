@@ -58,6 +58,10 @@ describe('the public job board', () => {
     expect(await titles(`?q=${encodeURIComponent('车')}`)).toEqual(['数控车工']); // one character: substring alone
     expect(await titles(`?q=${encodeURIComponent('焊车')}`)).toEqual([]);
     expect(await titles(`?q=${encodeURIComponent('护士 倒班')}`)).toEqual(['护士']);
+    // A page held by the newest postings, and one that is not (the next page of the same search).
+    expect(await titles(`?q=${encodeURIComponent('医疗')}&pageSize=1`)).toEqual(['导诊员']);
+    expect(await titles(`?q=${encodeURIComponent('医疗')}&pageSize=1&page=2`)).toEqual(['护士']);
+    expect(await titles(`?q=${encodeURIComponent('医疗')}&pageSize=1&page=3`)).toEqual([]);
   });
 
   it('filters by category, region, salary, the visitor’s education and kind', async () => {
@@ -108,6 +112,12 @@ describe('the public job board', () => {
     expect((await get(`/api/public/job-stats?from=${addDays(today, -60)}&to=${addDays(today, -1)}`)).json()).toMatchObject({ enterprises: 0, positions: 0, openings: 0 });
     expect((await get(`/api/public/job-stats?from=${today}&to=${addDays(today, -1)}`)).statusCode).toBe(400);
     await officer.post('/api/job-postings/' + ids.nurse + '/close', {}); // already closed: 409, nothing changes
+    // The figures are kept for a minute: a posting approved now counts from the next minute on.
+    const res = await officer.post('/api/job-postings', samplePosting(t, machinery, { title: '铣工', openings: 2, submit: true }));
+    await officer.post(`/api/job-postings/${res.json().id}/approve`, {});
+    expect((await get('/api/public/job-stats')).json()).toMatchObject({ positions: 5, openings: 25 });
+    t.clock.advance(60_000);
+    expect((await get('/api/public/job-stats')).json()).toMatchObject({ enterprises: 2, positions: 6, openings: 27 });
   });
 });
 
