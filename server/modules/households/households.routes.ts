@@ -26,7 +26,7 @@ import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { addDays, chinaDate } from '../../platform/dates.js';
-import { contentDisposition, IdParams, noStore, typed } from '../../platform/http.js';
+import { IdParams, noStore, sendXlsx, typed, XLSX_MIME } from '../../platform/http.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
 import { createHousehold } from './create-household.js';
 import { countHouseholds, getHouseholdInScope, listHouseholds, loadHouseholdParts, type HouseholdFilter, type HouseholdSort } from './households.queries.js';
@@ -45,14 +45,9 @@ import { buildImportErrorReport, getHouseholdImport, startHouseholdImport } from
 import { decideHouseholdImport } from './import/decide-household-import.js';
 import { listHouseholdImports, listImportHouseholds } from './import/list-household-imports.js';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../platform/http.js';
 const IMPORT_BODY_LIMIT = 40 * 1024 * 1024;
 
-function sendXlsx(reply: { header(k: string, v: string): unknown }, filename: string) {
-  reply.header('Content-Type', XLSX_MIME);
-  reply.header('Content-Disposition', contentDisposition(filename));
-  reply.header('Cache-Control', 'no-store');
-}
 
 const ImportListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100000).default(1),

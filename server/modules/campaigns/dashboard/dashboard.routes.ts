@@ -2,12 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '../../../../contracts/campaigns.js';
 import { chinaDate } from '../../../platform/dates.js';
-import { contentDisposition, IdParams, noStore, typed } from '../../../platform/http.js';
+import { IdParams, sendXlsx, typed, XLSX_MIME } from '../../../platform/http.js';
 import { campaignDashboard } from './campaign-dashboard.js';
 import { exportApplications } from './export-applications.js';
 import { exportNotice } from './export-notice.js';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const DashboardQuery = z.strictObject({ orgId: z.uuid().optional() });
 const ApplicationExportQuery = z.strictObject({
@@ -20,11 +19,6 @@ const ApplicationExportQuery = z.strictObject({
     .pipe(z.array(z.enum(APPLICATION_STATUSES)).optional()),
 });
 
-function sendXlsx(reply: FastifyReply, fileName: string) {
-  reply.header('Content-Type', XLSX_MIME);
-  reply.header('Content-Disposition', contentDisposition(fileName));
-  noStore(reply);
-}
 
 /** The campaign dashboard (活动看板) and the exports of its lists. */
 export function registerCampaignDashboardRoutes(fastify: FastifyInstance) {

@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ATTACHMENT_TYPES } from '../../../../contracts/households.js';
 import { text } from '../../../../contracts/text.js';
 import { authorize } from '../../../platform/authz.js';
-import { contentDisposition, IdParams, noStore, typed } from '../../../platform/http.js';
+import { IdParams, noStore, sendXlsx, typed, XLSX_MIME } from '../../../platform/http.js';
 import { getCampaignInScope } from '../campaigns.queries.js';
 import { buildApplicationImportErrorReport, getApplicationImport, startApplicationImport } from './application-import-jobs.js';
 import { buildApplicationTemplate } from './application-template.js';
 
-const XLSX_MIME = ATTACHMENT_TYPES.xlsx;
 /** A file of at most 1,000 students is well under 1 MB; the bounds check then looks at what it inflates to. */
 const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
 
@@ -19,10 +17,8 @@ const ImportQuery = z.strictObject({
   filename: text().max(200).default('applications.xlsx'),
 });
 
-function sendXlsx(reply: FastifyReply, filename: string, bytes: Buffer) {
-  reply.header('Content-Type', XLSX_MIME);
-  reply.header('Content-Disposition', contentDisposition(filename));
-  noStore(reply);
+function sendXlsxBytes(reply: FastifyReply, filename: string, bytes: Buffer) {
+  sendXlsx(reply, filename);
   return reply.send(bytes);
 }
 
@@ -34,7 +30,7 @@ export function registerApplicationImportRoutes(fastify: FastifyInstance) {
   app.get('/api/campaigns/:id/application-template.xlsx', { schema: { tags, summary: 'The campaign’s Excel template for importing applications', params: IdParams, produces: [XLSX_MIME] }, config: { resource: 'campaign' } }, async (req, reply) => {
     const actor = await authorize(req.ctx, 'application.import');
     const campaign = await getCampaignInScope(req.ctx.db, actor, req.params.id);
-    return sendXlsx(reply, `${campaign.name}_申请导入模板.xlsx`, await buildApplicationTemplate(campaign.rules));
+    return sendXlsxBytes(reply, `${campaign.name}_申请导入模板.xlsx`, await buildApplicationTemplate(campaign.rules));
   });
 
   // The workbook is the raw request body; its parser lives in this route's own context.
@@ -59,6 +55,6 @@ export function registerApplicationImportRoutes(fastify: FastifyInstance) {
   });
 
   app.get('/api/application-imports/:id/errors.xlsx', { schema: { tags, summary: 'The error report of a failed application import (Excel, masked)', params: IdParams, produces: [XLSX_MIME] }, config: byId }, async (req, reply) =>
-    sendXlsx(reply, '申请导入错误报告.xlsx', await buildApplicationImportErrorReport({ ctx: req.ctx, id: req.params.id })),
+    sendXlsxBytes(reply, '申请导入错误报告.xlsx', await buildApplicationImportErrorReport({ ctx: req.ctx, id: req.params.id })),
   );
 }

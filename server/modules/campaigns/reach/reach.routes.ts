@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { RecordContactInput, WorklistReason } from '../../../../contracts/campaigns.js';
 import { authorize } from '../../../platform/authz.js';
-import { contentDisposition, IdParams, noStore, typed } from '../../../platform/http.js';
+import { IdParams, noStore, sendXlsx, typed } from '../../../platform/http.js';
 import { getOrgInScope } from '../../orgs/orgs.queries.js';
 import { getCampaignInScope } from '../campaigns.queries.js';
 import { exportReach } from './export-reach.js';
@@ -12,7 +12,6 @@ import { presentContact, presentWorklistEntry } from './reach.presenter.js';
 import { listContacts, listWorklist } from './reach.queries.js';
 import { startWorklistBuild } from './worklist-jobs.js';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const yesNo = z.enum(['yes', 'no']).transform((v) => v === 'yes');
 const paging = {
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -73,9 +72,7 @@ export function registerReachRoutes(fastify: FastifyInstance) {
 
   app.get('/api/campaigns/:id/reach-report/export', { schema: { tags, summary: 'The no-one-left-out report and the not-applied list as .xlsx (masked; audited)', params: IdParams, querystring: OrgQuery }, config: byId }, async (req, reply) => {
     const { stream, filename } = await exportReach({ ctx: req.ctx, campaignId: req.params.id, orgId: req.query.orgId });
-    reply.header('Content-Type', XLSX_MIME);
-    reply.header('Content-Disposition', contentDisposition(filename));
-    noStore(reply);
+    sendXlsx(reply, filename);
     return reply.send(stream);
   });
 }
