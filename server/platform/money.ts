@@ -16,3 +16,6 @@ export function fenToYuanText(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** Fen as a spreadsheet cell of 元 (a number Excel formats as #,##0.00); null stays empty. */
+export const fenToYuanCell = (fen: number | null) => (fen === null ? null : fen / 100);

@@ -3,7 +3,7 @@ import { EntryKind } from '../../../contracts/funds.js';
 import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
-import { fenToYuanCell } from '../campaigns/dashboard/export-applications.js';
+import { fenToYuanCell } from '../../platform/money.js';
 import { fundStatement } from './fund-statement.js';
 import { fundAccounts, getFundInScope } from './funds.queries.js';
 

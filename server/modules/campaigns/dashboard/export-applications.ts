@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { fenToYuanCell } from '../../../platform/money.js';
 import { asc, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { APPLICATION_STATUS_LABELS } from '../../../../contracts/campaign-dashboard.js';
@@ -17,7 +18,6 @@ import { applicationWhere } from '../applications/applications.queries.js';
 export const APPLICATION_EXPORT_LIMIT = 100_000;
 
 /** Fen as yuan for a spreadsheet cell (shown with two decimals); exact for any amount a campaign holds. */
-export const fenToYuanCell = (fen: number | null) => (fen === null ? null : fen / 100);
 export const stageLabel = (stage: string) => SchoolStage.labels[stage as keyof typeof SchoolStage.labels]?.[0] ?? stage;
 
 /**

@@ -3,7 +3,8 @@ import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
 import { getCampaignInScope } from '../campaigns.queries.js';
 import { publicNotice } from '../applications/public-notice.js';
-import { fenToYuanCell, stageLabel } from './export-applications.js';
+import { fenToYuanCell } from '../../../platform/money.js';
+import { stageLabel } from './export-applications.js';
 
 /**
  * The public notice list (公示名单) as .xlsx for posting and printing: exactly what the public page

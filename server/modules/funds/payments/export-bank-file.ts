@@ -6,7 +6,7 @@ import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
 import { conflict } from '../../../platform/errors.js';
 import { decryptPii } from '../../../platform/pii-crypto.js';
-import { fenToYuanCell } from '../../campaigns/dashboard/export-applications.js';
+import { fenToYuanCell } from '../../../platform/money.js';
 import { getPaymentBatchInScope } from './payments.queries.js';
 
 /** The sheet the bank reads, and the columns its result file must keep (import-bank-results.ts). */
