@@ -15,6 +15,7 @@ import { inActorSubtree } from '../../platform/authz.js';
 import type { Actor } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { formatCaseNo } from './household-record.js';
+import { newestPerOrgPage } from './newest-per-org-page.js';
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type MemberRow = typeof householdMembers.$inferSelect;
@@ -94,6 +95,10 @@ export async function listHouseholds(
     const stamps = await pendingImportStamps(db);
     if (stamps.length) return listAroundStagedImports(db, actor, f, { ...page, sort: page.sort }, stamps);
   }
+  if (page.sort === 'createdAt') {
+    const ids = await newestPerOrgPage(db, f.underOrgPath ?? actor.orgPath, householdWhere(actor, f), page);
+    if (ids) return pageOfIds(db, ids, page.pageSize);
+  }
   // The id breaks ties in the same direction, so an index on (column, id) serves the order read
   // backwards too: an import's households share one created_at, and a mixed direction made every
   // default page sort all of them (250–340 ms at 100,000 in one import on PGlite; 11 ms now).
@@ -148,12 +153,16 @@ async function listAroundStagedImports(
   const picked = (await db.execute(
     sql`select id from (${sql.join(ranges, sql` union all `)}) ranges order by k ${dir}, id ${dir} limit ${page.pageSize + 1} offset ${offset}`,
   )) as unknown as { rows: Array<{ id: string }> };
-  const ids = picked.rows.map((r) => r.id);
+  return pageOfIds(db, picked.rows.map((r) => r.id), page.pageSize);
+}
+
+/** The households of a page picked as ids (up to one more than the page), read whole in that order. */
+async function pageOfIds(db: DbOrTx, ids: string[], pageSize: number) {
   if (ids.length === 0) return { items: [], hasMore: false };
   const rows = await db.select(withOrg).from(households).innerJoin(orgs, eq(orgs.id, households.orgId)).where(inArray(households.id, ids));
   const byId = new Map(rows.map((r) => [r.household.id, r]));
   const ordered = ids.map((id) => byId.get(id)!).filter(Boolean);
-  return { items: ordered.slice(0, page.pageSize).map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), hasMore: ordered.length > page.pageSize };
+  return { items: ordered.slice(0, pageSize).map((r) => ({ ...r.household, orgName: r.orgName, orgPath: r.orgPath })), hasMore: ordered.length > pageSize };
 }
 
 /**
