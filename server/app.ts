@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -22,6 +22,9 @@ import { fieldWithBadText, unexpectedBodyIssues } from './platform/http.js';
 import { openapiDocument, openapiTransform, rawBodyTypes } from './platform/openapi.js';
 import type { Secrets } from './platform/secrets.js';
 import { ForegroundGauge } from './platform/foreground.js';
+import { safeLoggerOptions } from './platform/log-safety.js';
+import { createAppMetrics } from './platform/metrics/app-metrics.js';
+import { registerMetricsRoute } from './platform/metrics/metrics-route.js';
 import { JobRunner, type JobRunnerOptions } from './platform/jobs/job-runner.js';
 import { registerBackgroundJobRoutes } from './modules/background-jobs/background-jobs.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -84,7 +87,10 @@ export interface AppOptions {
    * omitted (benchmarks, some tests) they go to a temporary directory removed when the app closes.
    */
   dataDir?: string;
-  logger?: boolean | { level: string };
+  /** JSON logs without personal data (platform/log-safety.ts); `stream` takes the lines instead of stdout. */
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  /** Lets a scraper read GET /metrics with this bearer token (loopback clients need none; platform/metrics/). */
+  metricsToken?: string;
   /** The database belongs to this process alone (the embedded engine): jobs left running at start were cut short. */
   exclusiveDatabase?: boolean;
   /** Job runner settings; tests and benchmarks shorten the intervals. */
@@ -104,7 +110,9 @@ const PASSWORD_CHANGE_ROUTES = new Set(['/api/auth/me', '/api/auth/password', '/
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: opts.logger ? safeLoggerOptions(opts.logger === true ? { level: 'info' } : opts.logger) : false,
+    // Requests are logged below, once the actor is known, without their query strings.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: 1024 * 1024,
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
@@ -152,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => void counted.set(request, foreground.started()));
   app.addHook('onResponse', ended);
   app.addHook('onRequestAbort', ended);
+  const metrics = createAppMetrics({ db: opts.db, jobKinds: () => jobs.kinds(), onCollectError: (err) => app.log.warn({ err }, 'metrics: counting background jobs failed') });
   const jobs = new JobRunner({
     db: opts.db,
     foreground,
@@ -159,6 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     exclusiveDatabase: opts.exclusiveDatabase,
     ...opts.jobs,
     log: (message, err) => (err ? app.log.error({ err }, message) : app.log.warn(message)),
+    onFinished: (job, outcome, seconds) => metrics.jobDuration.observe({ kind: job.kind, outcome }, seconds),
   });
   app.decorate('jobs', jobs);
   app.addHook('onReady', () => jobs.start());
@@ -185,7 +195,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     reply.header('X-Request-Id', request.id);
     const token = request.cookies[SESSION_COOKIE];
     const actor = token ? await resolveSession(opts.db, opts.clock, token) : null;
-    request.ctx = { db: opts.db, clock: opts.clock, secrets: opts.secrets, actor, requestId: request.id, ip: request.ip, jobs };
+    request.ctx = { db: opts.db, clock: opts.clock, secrets: opts.secrets, actor, requestId: request.id, ip: request.ip, jobs, metrics };
+    // Every later line of this request carries the actor's id (never a username or name) beside reqId.
+    if (actor) request.log = reply.log = request.log.child({ actorId: actor.userId });
+    request.log.debug({ req: request }, 'incoming request');
     const config = request.routeOptions.config;
     const isApi = request.url.startsWith('/api/') && !request.url.startsWith('/api/docs');
     if (!isApi || config?.public || !request.routeOptions.url) return;
@@ -214,9 +227,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
   });
 
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+  });
+
   registerIdempotency(app, opts.db, opts.clock);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness check' } }, async () => ({ ok: true }));
+  registerMetricsRoute(app, metrics, { token: opts.metricsToken });
   registerAuthRoutes(app, { secureCookies: !!opts.secureCookies, dengbaoMode: !!opts.dengbaoMode, signInRateLimit: opts.signInRateLimit ?? 30 });
   registerOrgRoutes(app);
   registerUserRoutes(app);

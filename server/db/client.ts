@@ -14,6 +14,27 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A node-postgres pool's use at this moment. */
+export interface PoolStats {
+  /** Connections open (idle or lent out). */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: all are lent out and the pool is at its maximum. */
+  waiting: number;
+  max: number;
+}
+
+const pools = new WeakMap<object, import('pg').Pool>();
+
+/**
+ * The connection pool behind a database opened on PostgreSQL, or null on PGlite: the embedded engine
+ * is one connection inside the process, with no pool to run short of.
+ */
+export function poolStats(db: Db): PoolStats | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 } : null;
+}
+
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export interface OpenOptions {
@@ -82,6 +103,7 @@ async function openPostgres(url: string): Promise<Database> {
   pg.types.setTypeParser(20, parseCheckedInteger);
   await pool.query('select 1');
   const db = drizzle({ client: pool, schema }) as unknown as Db;
+  pools.set(db, pool);
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 

@@ -146,3 +146,15 @@ describe('TRUST_PROXY', () => {
     expect(configError({ TRUST_PROXY: '10.0.0.1,nginx,10.0.0.300' })).toMatch(/TRUST_PROXY: not an IP address or CIDR .*: nginx, 10\.0\.0\.300/);
   });
 });
+
+describe('METRICS_TOKEN', () => {
+  it('is optional (loopback scrapers only) and taken as given when long enough', () => {
+    expect(loadConfig({}).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).METRICS_TOKEN).toBe('a'.repeat(32));
+  });
+
+  it.each(['short-token', `${'a'.repeat(20)} ${'b'.repeat(20)}`])('refuses %s, naming the variable', (value) => {
+    expect(configError({ METRICS_TOKEN: value })).toMatch(/^Invalid configuration:\n {2}METRICS_TOKEN: must be at least 32 printable/);
+  });
+});

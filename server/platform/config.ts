@@ -48,6 +48,15 @@ const ConfigSchema = z.object({
   /** Reverse proxies whose X-Forwarded-For is believed (the client address for rate limits and audit). */
   TRUST_PROXY: addressList.default([]),
   /**
+   * Lets a Prometheus scraper on another host read GET /metrics with `Authorization: Bearer <token>`
+   * (loopback clients need none). At least 32 printable characters, e.g. `openssl rand -hex 32`.
+   */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,}$/, 'must be at least 32 printable ASCII characters without spaces (e.g. openssl rand -hex 32)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /**
    * Demo mode only: a file holding a number of milliseconds the server's clock runs ahead, read as it
    * changes, so a demonstration (and the browser tests) can let a public notice period pass.
    */

@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import type { Permission } from '../../contracts/permissions.js';
 import type { Clock } from './clock.js';
 import type { JobRunner } from './jobs/job-runner.js';
+import type { AppMetrics } from './metrics/app-metrics.js';
 import type { Secrets } from './secrets.js';
 
 export interface Actor {
@@ -29,6 +30,8 @@ export interface Ctx {
   ip?: string;
   /** The background job runner: verbs that queue a job kick it after their transaction commits. */
   jobs?: JobRunner;
+  /** The app's Prometheus metrics: verbs count security events (sign-in failures, lockouts). */
+  metrics?: AppMetrics;
 }
 
 export interface Services {

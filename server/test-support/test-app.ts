@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.js';
+import { buildApp, type AppOptions } from '../app.js';
 import type { Database } from '../db/client.js';
 import { userRoles, users } from '../db/schema/index.js';
 import { ManualClock } from '../platform/clock.js';
@@ -54,12 +54,15 @@ export const FIXTURE_TREE: Array<[name: string, parent: string | null, type: str
 
 let cachedHash: Promise<string> | null = null;
 
-export async function createTestApp(): Promise<TestApp> {
+/** Options passed on to buildApp: a logger to read the app's log lines, a metrics token. */
+export type TestAppOptions = Pick<AppOptions, 'logger' | 'metricsToken'>;
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date('2026-03-02T09:00:00+08:00'));
   const secrets = deriveSecrets(crypto.randomBytes(32));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uh-test-data-'));
-  const app = await buildApp({ db: database.db, clock, secrets, dataDir, signInRateLimit: 10_000 });
+  const app = await buildApp({ db: database.db, clock, secrets, dataDir, signInRateLimit: 10_000, ...options });
   const orgRows: Record<string, OrgRow> = {};
   for (const [name, parent, type] of FIXTURE_TREE) {
     orgRows[name] = await insertOrg(database.db, parent ? orgRows[parent] : null, {

@@ -44,7 +44,9 @@ export async function lockIfExhausted(db: DbOrTx, ctx: Ctx, userId: string, who:
     .set({ lockedUntil: new Date(now.getTime() + LOCK_MS), failedCount: 0, firstFailedAt: null })
     .where(and(eq(users.id, userId), notLocked(now), windowOpen(now), sql`${users.failedCount} >= ${LOCK_AFTER_FAILURES}`))
     .returning({ id: users.id });
-  if (locked.length) await audit(db, ctx, 'user.lock', { ...who, details: { ...who.details, failures: LOCK_AFTER_FAILURES } });
+  if (!locked.length) return;
+  ctx.metrics?.accountLockouts.inc();
+  await audit(db, ctx, 'user.lock', { ...who, details: { ...who.details, failures: LOCK_AFTER_FAILURES } });
 }
 
 /** After a right password: clears the count; false (and nothing changed) when a parallel attempt locked the account meanwhile. */

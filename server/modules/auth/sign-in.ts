@@ -59,5 +59,7 @@ async function fail(ctx: Ctx, reason: FailureReason, who: AuditEntry): Promise<n
   throw signInFailed();
 }
 
-const auditFailure = (db: DbOrTx, ctx: Ctx, reason: FailureReason, who: AuditEntry) =>
-  audit(db, ctx, 'auth.sign_in', { ...who, outcome: 'failure', details: { ...who.details, reason } });
+async function auditFailure(db: DbOrTx, ctx: Ctx, reason: FailureReason, who: AuditEntry) {
+  ctx.metrics?.signInFailures.inc({ reason });
+  await audit(db, ctx, 'auth.sign_in', { ...who, outcome: 'failure', details: { ...who.details, reason } });
+}

@@ -51,6 +51,8 @@ export interface JobRunnerOptions {
    * of blocking hex work). Instances sharing a database share it, as they share attachments.
    */
   inputs?: FileStore;
+  /** Told when a job this instance ran has ended, with how long it ran (the metrics' job durations). */
+  onFinished?: (job: JobRow, outcome: 'succeeded' | 'failed', seconds: number) => void;
 }
 
 /** How long a job waits for requests in flight before its next transaction, at most. */
@@ -70,7 +72,7 @@ export class JobRunner {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly abort = new AbortController();
-  private readonly opts: Required<Omit<JobRunnerOptions, 'log' | 'foreground' | 'inputs'>> & Pick<JobRunnerOptions, 'log' | 'foreground' | 'inputs'>;
+  private readonly opts: Required<Omit<JobRunnerOptions, 'log' | 'foreground' | 'inputs' | 'onFinished'>> & Pick<JobRunnerOptions, 'log' | 'foreground' | 'inputs' | 'onFinished'>;
   private timers: NodeJS.Timeout[] = [];
   private ticking: Promise<void> | null = null;
   private tickAgain = false;
@@ -101,6 +103,11 @@ export class JobRunner {
 
   handlerFor(kind: string): JobHandler | undefined {
     return this.handlers.get(kind);
+  }
+
+  /** The kinds of job this runner handles. */
+  kinds(): string[] {
+    return [...this.handlers.keys()];
   }
 
   async start(): Promise<void> {
@@ -167,6 +174,7 @@ export class JobRunner {
 
   private async run(job: JobRow): Promise<void> {
     const handler = this.handlers.get(job.kind)!;
+    const startedAt = performance.now();
     let latest: Record<string, unknown> | null = null;
     let lastWrite = 0;
     let writing: Promise<void> = Promise.resolve();
@@ -200,7 +208,7 @@ export class JobRunner {
     }
     await writing;
     if (latest) await saveProgress(this.opts.db, job.id, latest).catch(() => {});
-    await finishJob(this.opts.db, this.instanceId, job.id, state, error);
+    if (await finishJob(this.opts.db, this.instanceId, job.id, state, error)) this.opts.onFinished?.(job, state, (performance.now() - startedAt) / 1000);
     await this.removeInput(job.inputFileKey);
   }
 
