@@ -5,7 +5,8 @@ import { households, settings } from '../db/schema/index.js';
 import { decryptPii } from './pii-crypto.js';
 import type { Secrets } from './secrets.js';
 
-const SETTING = 'secret_key_check';
+/** The settings row holding the key check value (backups record it to name the key a restore needs). */
+export const KEY_CHECK_SETTING = 'secret_key_check';
 const LABEL = 'UnionHub secret key check v1';
 
 export class SecretKeyMismatchError extends Error {
@@ -30,16 +31,16 @@ export function keyCheckValue(secrets: Pick<Secrets, 'keyCheckKey'>): string {
  */
 export async function assertSecretKeyMatches(db: Db, secrets: Secrets): Promise<void> {
   const expected = keyCheckValue(secrets);
-  const [stored] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTING));
+  const [stored] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY_CHECK_SETTING));
   if (stored) {
     if (stored.value !== expected) throw new SecretKeyMismatchError();
     return;
   }
   const [sample] = await db.select({ idEnc: households.idEnc }).from(households).limit(1);
   if (sample && !decrypts(secrets, sample.idEnc)) throw new SecretKeyMismatchError();
-  await db.insert(settings).values({ key: SETTING, value: expected }).onConflictDoNothing();
+  await db.insert(settings).values({ key: KEY_CHECK_SETTING, value: expected }).onConflictDoNothing();
   // Another instance sharing the database may have stored its value first.
-  const [now] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, SETTING));
+  const [now] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY_CHECK_SETTING));
   if (now.value !== expected) throw new SecretKeyMismatchError();
 }
 
