@@ -2,6 +2,7 @@ import { buildApp, DEFAULT_WEB_DIST } from './app.js';
 import { DataDirLockedError, openDatabase } from './db/client.js';
 import { startStatisticsKeeperFor } from './db/maintenance.js';
 import { loadDemoData } from './modules/demo/load-demo-data.js';
+import { serveBackupRequestsFor } from './platform/backup/backup-socket.js';
 import { fileOffsetClock, systemClock, type Clock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { assertSecretKeyMatches, SecretKeyMismatchError } from './platform/key-check.js';
@@ -41,6 +42,9 @@ async function main() {
     onError: (err) => app.log.warn({ err }, 'statistics keeper failed'),
   });
   app.addHook('onClose', async () => keeper?.stop());
+  // `npm run backup` asks the running server for a snapshot of the embedded database (decision 018).
+  const backups = await serveBackupRequestsFor(database, config.dataDir, app.log);
+  app.addHook('onClose', async () => backups?.close());
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
