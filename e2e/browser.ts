@@ -51,3 +51,21 @@ export async function pick(page: Page, select: Locator, label: string) {
 
 /** What formatYuan shows: ¥1,234.50 */
 export const yuan = (fen: number) => `¥${Math.floor(fen / 100).toLocaleString('en-US')}.${String(fen % 100).padStart(2, '0')}`;
+
+/**
+ * Waits until an element (a dialog, a drawer) is visible and its opening animations have ended: a
+ * click on a dialog's button while it still zooms in can land before the button is where it is drawn
+ * (seen on a loaded machine: the click sent nothing). Endless animations (a spinner) are not waited for.
+ */
+export async function settled(locator: Locator): Promise<Locator> {
+  await locator.waitFor();
+  await locator.evaluate((el) =>
+    Promise.all(
+      el
+        .getAnimations({ subtree: true })
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+  return locator;
+}

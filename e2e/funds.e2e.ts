@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { getJson, launchBrowser, newPage, pick, screenshot, shot, signIn, yuan } from './browser.js';
+import { getJson, launchBrowser, newPage, pick, screenshot, settled, shot, signIn, yuan } from './browser.js';
 
 /**
  * The money walked through the pages, in Chinese: a donation drive and a collective donation at the
@@ -121,7 +121,7 @@ describe('the money, walked through', () => {
     }
     await shot(page, 'funds-02-collective-batch');
     await page.getByTestId('batch-submit').click();
-    await page.locator('.ant-modal-confirm:visible .ant-btn-primary').click();
+    await (await settled(page.locator('.ant-modal-confirm:visible'))).locator('.ant-btn-primary').click();
     await page.getByTestId('batch-done').waitFor();
     await expect.poll(async () => (await page.getByTestId('drive-raised').textContent())?.replace(/\s/g, '')).toContain(yuan(DONATED_FEN));
     await shot(page, 'funds-03-batch-done');
@@ -207,7 +207,7 @@ describe('the money, walked through', () => {
     const page = state.finance;
     await page.reload();
     await page.getByTestId('payment-execute').click();
-    await page.locator('.ant-modal:visible').getByTestId('payment-execute-balance').waitFor();
+    await (await settled(page.locator('.ant-modal:visible'))).getByTestId('payment-execute-balance').waitFor();
     await page.getByTestId('payment-execute-ok').click();
     await expect.poll(async () => page.getByTestId('payment-batch-status').textContent(), { timeout: 60_000 }).toContain('已发放');
     await shot(page, 'funds-09-executed');

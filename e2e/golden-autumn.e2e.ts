@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { getJson, launchBrowser, newPage, pick, screenshot, shot, signIn, yuan } from './browser.js';
+import { getJson, launchBrowser, newPage, pick, screenshot, settled, shot, signIn, yuan } from './browser.js';
 
 /**
  * A whole 金秋助学 campaign through the pages, in Chinese: the city sets and previews the rules and
@@ -113,10 +113,13 @@ const state = {
 async function step(page: Page, id: string, action: string, reachedStatus: string, fill?: (dialog: Locator) => Promise<void>) {
   await page.goto(`/applications/${id}`);
   await page.getByTestId(`application-action-${action}`).click();
-  const dialog = page.locator('.ant-modal:visible');
-  await dialog.waitFor();
+  const dialog = await settled(page.locator('.ant-modal:visible'));
   if (fill) await fill(dialog);
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/api/applications/${id}/`), { timeout: 20_000 });
   await page.getByTestId('step-modal-submit').click();
+  const response = await answered.catch(() => null);
+  if (!response) throw new Error(`${action}: the dialog sent nothing within 20 s (the dialog is ${(await dialog.isVisible()) ? 'still open' : 'closed'})`);
+  if (!response.ok()) throw new Error(`${action}: the server answered ${response.status()} ${await response.text()}`);
   await page.getByTestId('application-status').filter({ hasText: reachedStatus }).waitFor({ timeout: 20_000 });
 }
 
@@ -189,7 +192,7 @@ describe('a whole 金秋助学 campaign in Chromium, in Chinese', () => {
     const row = admin.locator('[data-testid=reach-worklist] tr.ant-table-row').first();
     const idMasked = (await row.locator('td', { hasText: /^\d{4,6}\*+[\dX]{2,4}$/ }).first().innerText()).trim();
     await row.getByTestId('reach-record-contact').click();
-    await admin.locator('.ant-modal:visible').waitFor();
+    await settled(admin.locator('.ant-modal:visible'));
     // The dialog fills its defaults (SMS) as it opens: on a loaded machine that can land after a quick
     // click, so click until the choice holds.
     const choose = async (group: string, label: string) => {
@@ -298,7 +301,7 @@ describe('a whole 金秋助学 campaign in Chromium, in Chinese', () => {
       await row.locator('input[type=checkbox]').check();
     }
     await city.getByTestId('application-bulk-approve_city').filter({ hasText: '市总审批（1）' }).click();
-    await city.locator('.ant-modal-confirm .ant-btn-primary').click();
+    await (await settled(city.locator('.ant-modal-confirm:visible'))).locator('.ant-btn-primary').click();
     const summary = city.getByTestId('application-bulk-summary');
     await summary.waitFor({ timeout: 20_000 });
     expect(await summary.innerText()).toContain('成功 1 条，未通过 1 条');

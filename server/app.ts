@@ -49,6 +49,8 @@ import { registerPostingImportRoutes } from './modules/employment/postings/impor
 import { registerPostingExpiry } from './modules/employment/postings/expire-postings.js';
 import { registerBoardRoutes } from './modules/employment/board/board.routes.js';
 import { registerIdempotency } from './platform/idempotency.js';
+import { readBuildInfo } from './platform/build-info.js';
+import { Lifecycle, registerHealthRoutes } from './platform/health/health.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
 declare module 'fastify' {
@@ -60,6 +62,8 @@ declare module 'fastify' {
     registeredRoutes: RegisteredRoute[];
     /** The background job runner of this instance (docs/decisions/009-job-runner.md). */
     jobs: JobRunner;
+    /** Set draining on SIGTERM: /readyz answers 503 while in-flight requests finish. */
+    lifecycle: Lifecycle;
   }
 }
 
@@ -234,6 +238,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerIdempotency(app, opts.db, opts.clock);
 
   app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness check' } }, async () => ({ ok: true }));
+  const lifecycle = new Lifecycle();
+  app.decorate('lifecycle', lifecycle);
+  registerHealthRoutes(app, { db: opts.db, dataDir: opts.dataDir, build: readBuildInfo(), lifecycle });
   registerMetricsRoute(app, metrics, { token: opts.metricsToken });
   registerAuthRoutes(app, { secureCookies: !!opts.secureCookies, dengbaoMode: !!opts.dengbaoMode, signInRateLimit: opts.signInRateLimit ?? 30 });
   registerOrgRoutes(app);

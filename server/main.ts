@@ -4,12 +4,15 @@ import { startStatisticsKeeperFor } from './db/maintenance.js';
 import { loadDemoData } from './modules/demo/load-demo-data.js';
 import { serveBackupRequestsFor } from './platform/backup/backup-socket.js';
 import { fileOffsetClock, systemClock, type Clock } from './platform/clock.js';
+import { readBuildInfo } from './platform/build-info.js';
 import { loadConfig } from './platform/config.js';
 import { assertSecretKeyMatches, SecretKeyMismatchError } from './platform/key-check.js';
 import { deriveSecrets, loadMasterSecret } from './platform/secrets.js';
 
 async function main() {
   const config = loadConfig();
+  const build = readBuildInfo();
+  console.log(`UnionHub ${build.version} (commit ${build.commit}${build.builtAt ? `, built ${build.builtAt}` : ', from source'}) on Node.js ${process.version}, NODE_ENV=${process.env.NODE_ENV ?? 'development'}`);
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   const secrets = deriveSecrets(loadMasterSecret({ secretKeyHex: config.SECRET_KEY, dataDir: config.dataDir }));
   try {
@@ -33,6 +36,7 @@ async function main() {
     dataDir: config.dataDir,
     logger: { level: config.LOG_LEVEL },
     trustProxy: config.TRUST_PROXY,
+    metricsToken: config.METRICS_TOKEN,
     // The embedded database is this process's alone: a job found running at start was cut short.
     exclusiveDatabase: database.kind === 'pglite',
   });
@@ -46,12 +50,21 @@ async function main() {
   const backups = await serveBackupRequestsFor(database, config.dataDir, app.log);
   app.addHook('onClose', async () => backups?.close());
   let closing = false;
+  // SIGTERM (systemd stop, a rolling restart): /readyz says 503 so the balancer sends nothing new, the
+  // listening socket closes, requests in flight finish, running jobs stop at a safe point and go back
+  // to the queue for another instance. Past the deadline the process exits anyway.
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info(`${signal}: closing`);
+    app.lifecycle.draining = true;
+    app.log.info({ signal, deadlineMs: config.SHUTDOWN_TIMEOUT_MS }, 'stopping: finishing requests in flight');
+    setTimeout(() => {
+      app.log.error({ deadlineMs: config.SHUTDOWN_TIMEOUT_MS }, 'stopping: deadline passed, exiting with work unfinished');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
     await app.close();
     await database.close();
+    app.log.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

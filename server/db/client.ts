@@ -61,9 +61,37 @@ async function migrate(database: Database): Promise<void> {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   } else {
-    const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
-    await run(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePostgresOnce(pools.get(database.db)!);
   }
+}
+
+/** Held for the whole migration, on one connection: instances starting together on one PostgreSQL migrate one after the other. */
+export const MIGRATION_LOCK = 7_310_002;
+
+/**
+ * Migrates under a session-level advisory lock on a connection of its own. The instance that comes
+ * second waits, then finds every migration applied and does nothing.
+ */
+async function migratePostgresOnce(pool: import('pg').Pool): Promise<void> {
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await run(drizzle({ client }) as never, { migrationsFolder: MIGRATIONS_DIR });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** How many migrations this build carries (drizzle's journal), for /readyz to compare with what the database has applied. */
+export function bundledMigrationCount(): number {
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
 }
 
 async function openPglite(dataDir?: string): Promise<Database> {
@@ -98,6 +126,9 @@ async function openPostgres(url: string): Promise<Database> {
   pool.on('error', (err) => console.warn(`PostgreSQL closed an idle connection: ${err.message}`));
   // int8 arrives as a string from node-postgres; money and counts must be checked integers, never floats.
   pool.on('connect', (c) => {
+    // A connection lent out (inside a transaction) that the server drops emits 'error' on its client,
+    // where no listener would crash the process; the query in progress fails on its own.
+    c.on('error', (err) => console.warn(`PostgreSQL dropped a connection in use: ${err.message}`));
     c.setTypeParser?.(20, parseCheckedInteger);
   });
   pg.types.setTypeParser(20, parseCheckedInteger);

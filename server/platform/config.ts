@@ -45,6 +45,8 @@ const ConfigSchema = z.object({
   SECURE_COOKIES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DENGBAO_MODE: flag.default(false),
+  /** On SIGTERM, how long requests in flight and running jobs get to finish before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000),
   /** Reverse proxies whose X-Forwarded-For is believed (the client address for rate limits and audit). */
   TRUST_PROXY: addressList.default([]),
   /**

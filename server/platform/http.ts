@@ -7,6 +7,8 @@ export type App = FastifyInstance & { withTypeProvider<T>(): FastifyInstance };
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
 
 export const IdParams = z.strictObject({ id: z.uuid() });
+/** A route that takes no query parameters: any sent are refused (400), not ignored. */
+export const NoQuery = z.strictObject({});
 
 /** Responses carrying personal data must not be cached anywhere (security.md). */
 export function noStore(reply: FastifyReply) {

@@ -42,6 +42,12 @@ export function loadMasterSecret(opts: { secretKeyHex?: string; dataDir?: string
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const key = crypto.randomBytes(32);
-  fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another instance sharing the data directory made it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return loadMasterSecret(opts);
+    throw err;
+  }
   return key;
 }

@@ -1,13 +1,16 @@
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 
 const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
+/** In the production build this module is JavaScript, and so is every worker beside it. */
+const BUILT = import.meta.url.endsWith('.js');
 
 /**
  * Runs a module in a worker thread. The module reads its input from `workerData.input` and talks
  * through `parentPort`. Works the same from TypeScript source (tsx, vitest) and from JavaScript.
  */
 export function startWorker(entry: URL, input: unknown, resourceLimits?: ResourceLimits, transferList?: TransferListItem[]): Worker {
-  return new Worker(BOOTSTRAP, { workerData: { entry: entry.href, input }, resourceLimits, transferList });
+  const href = BUILT ? entry.href.replace(/\.ts$/, '.js') : entry.href;
+  return new Worker(BOOTSTRAP, { workerData: { entry: href, input }, resourceLimits, transferList });
 }
 
 /**

@@ -16,11 +16,17 @@ import { loadDemoFunds } from './load-demo-funds.js';
 import { loadDemoHouseholds } from './load-demo-households.js';
 
 /** Loads the Jiaozuo demo tree, demo accounts, households and campaigns into an empty database; does nothing otherwise. */
+const DEMO_LOAD_LOCK = 7_310_003;
+
 export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Clock; secrets: Secrets }) {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(orgs);
   if (n > 0) return null;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const loaded = await db.transaction(async (tx) => {
+    // Instances starting together with DEMO=1 on one PostgreSQL: the first loads, the others wait and find it loaded.
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEMO_LOAD_LOCK})`);
+    const [{ n: loadedMeanwhile }] = await tx.select({ n: sql<number>`count(*)::int` }).from(orgs);
+    if (loadedMeanwhile > 0) return null;
     const byCode = new Map<string, OrgRow>();
     for (const { node, parentCode } of flattenOrgTree(JIAOZUO_ORG_TREE)) {
       const parent = parentCode ? byCode.get(parentCode)! : null;
@@ -40,6 +46,7 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
     const employment = await loadDemoEmployment(tx, { byCode, jobs: accounts.get('jobs')!, hr: accounts.get('hr.demo')!, now: clock.now() });
     return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded, funds, employment };
   });
+  if (!loaded) return null;
   // Statistics for the planner (and, on PGlite, the visibility map) before the first list is asked for.
   await analyzeAfterBulkWrite(db, DEMO_TABLES);
   return loaded;

@@ -56,6 +56,19 @@ export async function finishJob(db: DbOrTx, instanceId: string, id: string, stat
   return rows.length > 0;
 }
 
+/**
+ * Puts a job this instance was running back in the queue, input kept, for any instance to take: the
+ * instance is stopping, and the job stopped at a safe point having undone its partial work.
+ */
+export async function handBackJob(db: DbOrTx, instanceId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .update(backgroundJobs)
+    .set({ state: 'queued', error: null, progress: {}, lockedBy: null, heartbeatAt: null })
+    .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.lockedBy, instanceId), eq(backgroundJobs.state, 'running')))
+    .returning({ id: backgroundJobs.id });
+  return rows.length > 0;
+}
+
 export async function saveProgress(db: DbOrTx, id: string, progress: Record<string, unknown>): Promise<void> {
   await db.update(backgroundJobs).set({ progress }).where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.state, 'running')));
 }

@@ -166,6 +166,36 @@ describe('job runner', () => {
     expect(recovered).toEqual([job]);
   });
 
+  it('a stopping instance hands its running job back to the queue, input kept, and another instance runs it to its end', async () => {
+    const [job] = await enqueue(1);
+    const runs: string[] = [];
+    const stopping = new JobRunner({ db: database.db, pollMs: 10 });
+    let started = false;
+    stopping.register({
+      kind: 'test',
+      run: (_job, io) =>
+        new Promise<void>((_, reject) => {
+          started = true;
+          runs.push('first');
+          io.signal.addEventListener('abort', () => reject(new JobFailure('stopped at a safe point')), { once: true });
+        }),
+    });
+    await stopping.start();
+    while (!started) await new Promise((r) => setTimeout(r, 10));
+    await stopping.stop();
+    const [handedBack] = await database.db.select().from(backgroundJobs).where(eq(backgroundJobs.id, job));
+    expect(handedBack).toMatchObject({ state: 'queued', lockedBy: null, error: null });
+
+    const other = new JobRunner({ db: (second ?? database).db, pollMs: 10 });
+    other.register({ kind: 'test', run: async () => void runs.push('second') });
+    await other.start();
+    await other.settled();
+    await other.stop();
+    const [done] = await database.db.select().from(backgroundJobs).where(eq(backgroundJobs.id, job));
+    expect(done.state).toBe('succeeded');
+    expect(runs).toEqual(['first', 'second']);
+  });
+
   it('sharing the database, only jobs whose heartbeat went stale are taken over', async () => {
     const [stale, alive] = await enqueue(2);
     await database.db.update(backgroundJobs).set({ state: 'running', lockedBy: 'gone', heartbeatAt: sql`now() - interval '10 minutes'` }).where(eq(backgroundJobs.id, stale));

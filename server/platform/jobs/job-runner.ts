@@ -3,7 +3,7 @@ import os from 'node:os';
 import type { Db, Tx } from '../../db/client.js';
 import type { FileStore } from '../file-store.js';
 import type { ForegroundGauge } from '../foreground.js';
-import { beatHeart, claimNextJob, finishJob, hasRunnableWork, saveProgress, takeOverInterruptedJobs, type JobRow } from './job-queries.js';
+import { beatHeart, claimNextJob, finishJob, handBackJob, hasRunnableWork, saveProgress, takeOverInterruptedJobs, type JobRow } from './job-queries.js';
 
 /** A failure whose message is meant for the person who started the job (Chinese, no internals). */
 export class JobFailure extends Error {}
@@ -207,6 +207,10 @@ export class JobRunner {
       }
     }
     await writing;
+    if (state === 'failed' && this.abort.signal.aborted && (await handBackJob(this.opts.db, this.instanceId, job.id))) {
+      this.opts.log?.(`job ${job.id} (${job.kind}) handed back to the queue: this instance is stopping`);
+      return;
+    }
     if (latest) await saveProgress(this.opts.db, job.id, latest).catch(() => {});
     if (await finishJob(this.opts.db, this.instanceId, job.id, state, error)) this.opts.onFinished?.(job, state, (performance.now() - startedAt) / 1000);
     await this.removeInput(job.inputFileKey);

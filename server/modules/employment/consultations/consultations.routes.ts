@@ -23,7 +23,7 @@ import {
 } from '../../../../contracts/consultations.js';
 import { authorize } from '../../../platform/authz.js';
 import { AppError } from '../../../platform/errors.js';
-import { IdParams, noStore, typed } from '../../../platform/http.js';
+import { IdParams, NoQuery, noStore, typed } from '../../../platform/http.js';
 import { getOrgInScope } from '../../orgs/orgs.queries.js';
 import { answerConsultation } from './answer-consultation.js';
 import { askConsultation } from './ask-consultation.js';
@@ -39,9 +39,6 @@ import { lookupConsultation } from './lookup-consultation.js';
 import { recordHotlineCall } from './record-hotline-call.js';
 import { rerouteConsultation } from './reroute-consultation.js';
 import { revealConsultationPhone } from './reveal-consultation-phone.js';
-
-/** A route that takes no query parameters: any sent are refused (400), not ignored. */
-const NoQuery = z.strictObject({});
 
 /**
  * A per-address limit counted after the request's validation (the preHandler hook): a malformed
