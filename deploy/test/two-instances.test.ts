@@ -198,6 +198,21 @@ describe.skipIf(!adminUrl)('two instances behind nginx on one PostgreSQL', () =>
     for (const job of [first, ...more]) expect(await query('select count(*)::int as n from households where import_id = $1', [job.id])).toEqual([{ n: job.households }]);
   });
 
+  it('counts what happened in /metrics, which each instance shows its own loopback and nginx shows nobody', async () => {
+    expect((await viaNginx('/metrics')).status).toBe(404);
+    const texts = await Promise.all([a, b].map(async (instance) => {
+      const res = await request(instance.base, '/metrics');
+      expect(res.status).toBe(200);
+      return res.body;
+    }));
+    const both = texts.join('\n');
+    expect(both).toMatch(/unionhub_http_request_duration_seconds_count\{[^}]*route="\/api\/auth\/me"[^}]*\} [1-9]/);
+    expect(both).toMatch(/unionhub_sign_in_failures_total\{[^}]*\} [1-9]/);
+    expect(both).toMatch(/unionhub_account_lockouts_total(\{[^}]*\})? 1/);
+    expect(both).toMatch(/unionhub_background_job_duration_seconds_count\{[^}]*kind="household_import"[^}]*\} [1-9]/);
+    expect(both).toMatch(/unionhub_db_pool_connections/);
+  });
+
   it('loses nothing committed when an instance is killed mid-request, and the other keeps serving', async () => {
     const s = await session('fc.caseworker');
     type Outcome = { status: number; id?: string } | { error: string };
