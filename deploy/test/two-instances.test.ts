@@ -137,6 +137,21 @@ describe.skipIf(!adminUrl)('two instances behind nginx on one PostgreSQL', () =>
     expect(filed).toEqual(new Set([a.port, b.port]));
   });
 
+  it('refuses bodies above the app\'s limits at nginx, and lets the household import\'s larger sheets through to the app', async () => {
+    const s = await session('fc.caseworker');
+    const big = Buffer.alloc(11 * 1024 * 1024, 'a');
+    const headers = { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': XLSX_MIME };
+    const attachment = await viaNginx('/api/households', { method: 'POST', headers, body: big });
+    expect(attachment.status).toBe(413);
+    expect(attachment.headers['x-upstream'] ?? '').toBe('');
+    // 11 MB is within the import's 40 MB: the app itself answers (not a workbook: a 4xx naming the file).
+    const sheet = await viaNginx(`/api/household-imports?orgId=${s.orgId}&asArchived=false&filename=big.xlsx`, { method: 'POST', headers, body: big });
+    expect(sheet.status).toBeGreaterThanOrEqual(400);
+    expect(sheet.status).toBeLessThan(500);
+    expect(sheet.status).not.toBe(413);
+    expect(upstreamOf(sheet)).not.toBe('');
+  });
+
   it('locks an account after five failures counted across both instances, on both', async () => {
     const ports = new Set<number>();
     for (let i = 0; i < 5; i++) {
