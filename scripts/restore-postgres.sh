@@ -97,7 +97,9 @@ fi
 
 [[ -f $backup/database.pgdump ]] || die "the backup is damaged: database.pgdump is missing"
 [[ $(sha256sum "$backup/database.pgdump" | cut -d ' ' -f 1) == "$db_sha" ]] || die "the backup is damaged: database.pgdump does not match its checksum"
-(cd "$backup" && sha256sum --quiet --strict -c "$work/sums" >"$work/err" 2>&1) || die "the backup is damaged: $(head -n 1 "$work/err")"
+if ((file_count)); then
+  (cd "$backup" && sha256sum --quiet --strict -c "$work/sums" >"$work/err" 2>&1) || die "the backup is damaged: $(head -n 1 "$work/err")"
+fi
 echo "backup of $created_at checked: the dump and $file_count files match their checksums; the configured key is the one it needs"
 ((missing_count == 0)) || echo "note: $missing_count files the database refers to were not in the data directory when the backup was made (listed in its manifest)"
 
