@@ -52,11 +52,6 @@ export async function serveBackupRequests(opts: { client: PGlite; dataDir: strin
     opts.log.warn({ socketPath }, 'backup socket path too long for a Unix socket: `npm run backup` needs the server stopped');
     return null;
   }
-  const runDir = path.dirname(socketPath);
-  fs.mkdirSync(runDir, { recursive: true, mode: 0o700 });
-  fs.chmodSync(runDir, 0o700);
-  // The data directory lock is ours: a socket file left here is a stopped server's.
-  fs.rmSync(socketPath, { force: true });
   let busy = false;
   const server = net.createServer((socket) => {
     socket.setTimeout(REQUEST_TIMEOUT_MS, () => socket.destroy());
@@ -98,11 +93,23 @@ export async function serveBackupRequests(opts: { client: PGlite; dataDir: strin
       busy = false;
     }
   };
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => resolve());
-  });
-  fs.chmodSync(socketPath, 0o600);
+  try {
+    const runDir = path.dirname(socketPath);
+    fs.mkdirSync(runDir, { recursive: true, mode: 0o700 });
+    fs.chmodSync(runDir, 0o700);
+    // The data directory lock is ours: a socket file left here is a stopped server's.
+    fs.rmSync(socketPath, { force: true });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socketPath, () => resolve());
+    });
+    fs.chmodSync(socketPath, 0o600);
+  } catch (err) {
+    // A file system without Unix sockets must not keep the server from starting: only online backups are lost.
+    opts.log.warn({ err, socketPath }, 'backup socket could not be opened: `npm run backup` needs the server stopped');
+    server.close();
+    return null;
+  }
   return {
     path: socketPath,
     close: () =>
