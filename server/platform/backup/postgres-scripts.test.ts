@@ -34,7 +34,8 @@ function pgBin(): string {
 }
 
 describe.skipIf(!adminUrl)('PostgreSQL backup and restore scripts', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'uh-pg-backup-'));
+  // Made in beforeAll: a skipped suite (the other engine's run) leaves nothing behind.
+  const tmp = path.join(os.tmpdir(), `uh-pg-backup-${crypto.randomBytes(6).toString('hex')}`);
   const dataDir = path.join(tmp, 'data');
   const restoredDataDir = path.join(tmp, 'restored');
   const backupDir = path.join(tmp, 'backups', 'pg');
