@@ -164,6 +164,11 @@ export class JobRunner {
     while (!this.stopped && this.running.size < this.opts.maxRunning) {
       const job = await claimNextJob(this.opts.db, this.instanceId, this.opts.maxRunning, [...this.handlers.keys()]);
       if (!job) return;
+      // Stopped while this claim was under way (it may even be a job just handed back): give it back untouched.
+      if (this.stopped) {
+        await handBackJob(this.opts.db, this.instanceId, job.id);
+        return;
+      }
       const run = this.run(job).finally(() => {
         this.running.delete(job.id);
         this.kick();
