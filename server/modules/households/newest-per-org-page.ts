@@ -7,8 +7,8 @@ import { likePrefix } from '../../platform/authz.js';
  * A subtree holding at most this share of the orgs takes the per-org walk. Measured at 10,000,000
  * households over the demo tree (bench/list-households.ts, docs/operations.md): a station (2 of 271
  * orgs) walked the archive's newest-first index past 67,000 other households for its first page
- * (p50 232 ms, EXPLAIN 370 ms) and takes 1–4 ms per org this way; a district (23 orgs) was as fast
- * or faster on the archive-wide walk (14 ms; with filters 13 ms against 38 ms per org).
+ * (p50 232 ms, EXPLAIN ANALYZE 370 ms) and takes 4 ms this way; a district (23 orgs) was as fast or
+ * faster on the archive-wide walk (p50 14 ms, with status and due date 13 ms; per org 12 and 38 ms).
  */
 const MAX_ORG_SHARE = 0.02;
 /** Index entries the per-org walks may read at most (orgs × rows each needs): bounds the deep pages. */
