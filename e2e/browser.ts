@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page, type Request } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'Demo-Jiaozuo-2021';
@@ -68,4 +68,23 @@ export async function settled(locator: Locator): Promise<Locator> {
     ),
   );
   return locator;
+}
+
+/**
+ * Clicks a dialog's button that should send a request, and waits until it is sent. On a heavily
+ * loaded machine a click on a freshly opened antd dialog was seen to do nothing now and then (the
+ * dialog stayed open and sent nothing, in CI only); a person clicks again, and so does this, at most
+ * twice more and only while nothing has been sent, so that nothing can be sent twice.
+ */
+export async function clickUntilSent(page: Page, button: Locator, isTheRequest: (r: Request) => boolean, timeoutMs = 30_000): Promise<Request> {
+  const sent = page.waitForRequest(isTheRequest, { timeout: timeoutMs });
+  sent.catch(() => undefined);
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await button.click();
+    const request = await Promise.race([sent, new Promise<null>((r) => setTimeout(() => r(null), 5000))]);
+    if (request) return request;
+    if (!(await button.isVisible()) || !(await button.isEnabled())) break;
+    console.warn(`e2e: a click on ${button} sent nothing within 5 s (attempt ${attempt}); clicking again`);
+  }
+  return sent;
 }

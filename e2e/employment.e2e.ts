@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { JIAOZUO_COUNTIES, makeCnId } from '../contracts/cn-ids.js';
-import { getJson, launchBrowser, newPage, pick, screenshot, shot, signIn } from './browser.js';
+import { clickUntilSent, getJson, launchBrowser, newPage, pick, screenshot, settled, shot, signIn } from './browser.js';
 
 /**
  * One placement and one question through the pages, in Chinese: an enterprise's HR contact posts a job
@@ -75,7 +75,7 @@ describe('employment services, walked through', () => {
     const row = jobs.locator('tr', { hasText: TITLE }).first();
     await row.waitFor();
     await row.getByTestId('review-approve').click();
-    await jobs.getByTestId('posting-step-confirm').click();
+    await clickUntilSent(jobs, (await settled(jobs.locator('.ant-modal:visible'))).getByTestId('posting-step-confirm'), (r) => r.method() === 'POST' && r.url().includes(`/api/job-postings/${state.postingId}/`));
     await expect.poll(async () => (await getJson<{ status: string }>(jobs, `/api/job-postings/${state.postingId}`)).status).toBe('published');
     await shot(jobs, 'employment-03-approved');
   });
@@ -122,13 +122,13 @@ describe('employment services, walked through', () => {
     expect(await row.textContent()).toContain(SEEKER);
     await shot(jobs, 'employment-07-posting-matches');
     await row.getByTestId('posting-match-refer').click();
-    await jobs.getByTestId('refer-confirm').click();
+    await clickUntilSent(jobs, (await settled(jobs.locator('.ant-modal:visible'))).getByTestId('refer-confirm'), (r) => r.method() === 'POST' && r.url().includes('/referrals'));
     await jobs.getByTestId('refer-confirm').waitFor({ state: 'hidden' });
 
     await jobs.goto(`/job-seekers/${state.seekerId}`);
     await jobs.getByRole('tab', { name: /推荐记录/ }).click();
     await jobs.getByTestId('referral-place').first().click();
-    await jobs.getByTestId('outcome-confirm').click();
+    await clickUntilSent(jobs, (await settled(jobs.locator('.ant-modal:visible'))).getByTestId('outcome-confirm'), (r) => r.method() === 'POST' && r.url().includes('/outcome'));
     await expect.poll(async () => (await getJson<{ status: string }>(jobs, `/api/job-seekers/${state.seekerId}`)).status).toBe('placed');
     await jobs.getByTestId('seeker-placement').waitFor();
     expect(await jobs.getByTestId('seeker-placement').textContent()).toContain(TITLE);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { getJson, launchBrowser, newPage, pick, screenshot, settled, shot, signIn, yuan } from './browser.js';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
+import { clickUntilSent, getJson, launchBrowser, newPage, pick, screenshot, settled, shot, signIn, yuan } from './browser.js';
 
 /**
  * A whole 金秋助学 campaign through the pages, in Chinese: the city sets and previews the rules and
@@ -115,11 +115,11 @@ async function step(page: Page, id: string, action: string, reachedStatus: strin
   await page.getByTestId(`application-action-${action}`).click();
   const dialog = await settled(page.locator('.ant-modal:visible'));
   if (fill) await fill(dialog);
-  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/api/applications/${id}/`), { timeout: 20_000 });
-  await page.getByTestId('step-modal-submit').click();
-  const response = await answered.catch(() => null);
-  if (!response) throw new Error(`${action}: the dialog sent nothing within 20 s (the dialog is ${(await dialog.isVisible()) ? 'still open' : 'closed'})`);
-  if (!response.ok()) throw new Error(`${action}: the server answered ${response.status()} ${await response.text()}`);
+  const isStep = (r: Request) => r.method() === 'POST' && r.url().includes(`/api/applications/${id}/`);
+  const request = await clickUntilSent(page, page.getByTestId('step-modal-submit'), isStep).catch(() => null);
+  if (!request) throw new Error(`${action}: the dialog sent nothing (the dialog is ${(await dialog.isVisible()) ? 'still open' : 'closed'})`);
+  const response = await request.response();
+  if (response && !response.ok()) throw new Error(`${action}: the server answered ${response.status()} ${await response.text()}`);
   await page.getByTestId('application-status').filter({ hasText: reachedStatus }).waitFor({ timeout: 20_000 });
 }
 

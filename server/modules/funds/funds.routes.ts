@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AllocateInput, CreateFundInput, RecordIncomeInput, StatementQuery } from '../../../contracts/funds.js';
 import { authorize } from '../../platform/authz.js';
+import { chinaDate } from '../../platform/dates.js';
 import { IdParams, noStore, sendXlsx, typed } from '../../platform/http.js';
 import { IdempotencyHeaders } from '../../platform/idempotency.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
@@ -23,7 +24,7 @@ export function registerFundRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   const tags = ['funds'];
   const fund = { resource: 'fund' };
-  const today = (req: { ctx: { clock: { now(): Date } } }) => req.ctx.clock.now().toISOString().slice(0, 10);
+  const today = (req: { ctx: { clock: { now(): Date } } }) => chinaDate(req.ctx.clock.now());
 
   app.get('/api/funds', { schema: { tags, summary: 'The funds of the actor’s subtree (or an org’s in it), with raised, allocated, paid and balance', querystring: FundListQuery } }, async (req) => {
     const actor = await authorize(req.ctx, 'fund.read');

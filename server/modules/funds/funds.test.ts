@@ -71,6 +71,20 @@ describe('funds, income and allocations', () => {
     expect(audited.rows[0].n).toBe(1);
   });
 
+  it('ends a statement without dates on today in China, also in the first hours of a China day (still yesterday in UTC)', async () => {
+    const fund = await openFund(cityFinance, 'A', '凌晨入账测试基金');
+    const before = t.clock.now();
+    t.clock.set(new Date('2026-03-02T00:30:00+08:00'));
+    try {
+      expect((await cityFinance.post(`/api/funds/${fund}/incomes`, { source: 'budget', counterparty: '经费', amountFen: 4200, receivedOn: '2026-03-02' })).statusCode).toBe(201);
+      const st = (await cityFinance.get(`/api/funds/${fund}/statement`)).json();
+      expect(st.to).toBe('2026-03-02');
+      expect(st.closingFen).toBe(4200);
+    } finally {
+      t.clock.set(before);
+    }
+  });
+
   it('refuses an allocation that would overdraw the giving fund, or that goes sideways or up', async () => {
     const a = await openFund(cityFinance, 'A', '小额基金');
     const b = await openFund(districtFinance, 'B', '区小额基金');

@@ -11,6 +11,7 @@ import { useReportFundError } from './fund-errors.js';
 import { useAllocate, useFunds, type FundDto } from './funds.api.js';
 import { useIdempotencyKey } from './idempotency-key.js';
 import { fenOf, useYuanRule, YuanInput } from './YuanInput.js';
+import { chinaToday } from '../../shared/china-today.js';
 
 interface AllocateValues {
   toFundId: string;
@@ -20,7 +21,7 @@ interface AllocateValues {
 }
 
 const FIELDS = ['toFundId', 'amountYuan', 'allocatedOn', 'memo'] as const;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 /** 拨款: from this fund to a fund of an org below its org. */
 export function AllocateModal({ fund, open, onClose }: { fund: FundDto; open: boolean; onClose: () => void }) {
@@ -45,7 +46,7 @@ export function AllocateModal({ fund, open, onClose }: { fund: FundDto; open: bo
     if (!open) return;
     renew();
     form.resetFields();
-    form.setFieldsValue({ allocatedOn: dayjs() });
+    form.setFieldsValue({ allocatedOn: chinaToday() });
   }, [open, form, renew]);
 
   const submit = async (v: AllocateValues) => {

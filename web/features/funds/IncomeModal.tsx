@@ -8,6 +8,7 @@ import { useReportFundError } from './fund-errors.js';
 import { useRecordIncome, type FundDto, type IncomeBody } from './funds.api.js';
 import { useIdempotencyKey } from './idempotency-key.js';
 import { fenOf, useYuanRule, YuanInput } from './YuanInput.js';
+import { chinaToday } from '../../shared/china-today.js';
 
 interface IncomeValues {
   source: IncomeBody['source'];
@@ -18,7 +19,7 @@ interface IncomeValues {
 }
 
 const FIELDS = ['source', 'counterparty', 'amountYuan', 'receivedOn', 'memo'] as const;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 /** 登记收入: dues budget, an enterprise's contribution, or an allocation from outside the platform. */
 export function IncomeModal({ fund, open, onClose }: { fund: FundDto; open: boolean; onClose: () => void }) {
@@ -35,7 +36,7 @@ export function IncomeModal({ fund, open, onClose }: { fund: FundDto; open: bool
     if (!open) return;
     renew();
     form.resetFields();
-    form.setFieldsValue({ source: 'budget', receivedOn: dayjs() });
+    form.setFieldsValue({ source: 'budget', receivedOn: chinaToday() });
   }, [open, form, renew]);
 
   const submit = async (v: IncomeValues) => {

@@ -10,6 +10,7 @@ import { useReportHouseholdError } from './household-errors.js';
 import { useAddAid, type AidEntry, type AidType, type HouseholdDetail } from './households.api.js';
 import { yuanToFen } from './money.js';
 import { useYuanRule, YuanInput } from './YuanInput.js';
+import { chinaToday } from '../../shared/china-today.js';
 
 const AID_TYPES: AidType[] = ['cash', 'in_kind', 'service'];
 const AID_COLOR: Record<string, string> = { cash: 'gold', in_kind: 'blue', service: 'purple' };
@@ -68,7 +69,7 @@ function AddAidModal({ h, open, onClose }: { h: HouseholdDetail; open: boolean; 
       destroyOnHidden
       width={560}
     >
-      <Form form={form} layout="vertical" preserve={false} requiredMark="optional" initialValues={{ aidType: 'cash', aidedOn: dayjs() }} style={{ marginTop: 12 }}>
+      <Form form={form} layout="vertical" preserve={false} requiredMark="optional" initialValues={{ aidType: 'cash', aidedOn: chinaToday() }} style={{ marginTop: 12 }}>
         <Form.Item
           name="program"
           label={t('households.aid.program')}
@@ -97,7 +98,7 @@ function AddAidModal({ h, open, onClose }: { h: HouseholdDetail; open: boolean; 
           </Col>
           <Col span={12}>
             <Form.Item name="aidedOn" label={t('households.aid.aidedOn')} rules={[{ required: true, message: t('common.selectRequired', { field: t('households.aid.aidedOn') }) }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} />
             </Form.Item>
           </Col>
         </Row>

@@ -15,6 +15,7 @@ import {
   type HouseholdObjection,
   type StepPath,
 } from './households.api.js';
+import { chinaToday } from '../../shared/china-today.js';
 
 /** What a dialog asks for. `resolve` handles one objection of the public notice. */
 export type ModalAction = Exclude<ActionKey, 'edit'> | 'resolve';
@@ -48,7 +49,7 @@ interface StepValues {
 
 const ymd = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 const trimmed = (s: string | undefined) => (s ?? '').trim();
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 export function actionTitle(t: TFunction, action: ModalAction): string {
   return action === 'resolve' ? t('households.notice.resolve') : t(`households.steps.${action}`);
@@ -252,7 +253,7 @@ export function StepModal({
         layout="vertical"
         preserve={false}
         requiredMark="optional"
-        initialValues={{ visitDate: dayjs(), contactDate: dayjs(), noticeDays: 7, consentSigned: false }}
+        initialValues={{ visitDate: chinaToday(), contactDate: chinaToday(), noticeDays: 7, consentSigned: false }}
         style={{ marginTop: 12 }}
       >
         {body()}

@@ -1,9 +1,4 @@
-import { formatDate } from '../../shared/format.js';
-
-/** Today's date in China ('YYYY-MM-DD'), whatever the browser's zone: the server's notion of "today". */
-export function chinaToday(): string {
-  return formatDate(new Date());
-}
+import { chinaTodayYmd } from '../../shared/china-today.js';
 
 function dayNumber(ymd: string): number {
   const [y, m, d] = ymd.split('-').map(Number);
@@ -12,5 +7,5 @@ function dayNumber(ymd: string): number {
 
 /** Whole days from China's today to the date (negative when past). */
 export function daysUntil(ymd: string): number {
-  return dayNumber(ymd) - dayNumber(chinaToday());
+  return dayNumber(ymd) - dayNumber(chinaTodayYmd());
 }

@@ -3,6 +3,7 @@ import { paymentLines } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
+import { chinaDate } from '../../../platform/dates.js';
 import { AppError, conflict, validation } from '../../../platform/errors.js';
 import { assertXlsxWithinBounds } from '../../../platform/xlsx-bounds.js';
 import { readXlsxSheets, XlsxFormatError } from '../../../platform/xlsx-reader.js';
@@ -77,7 +78,7 @@ export async function importBankResults({ ctx, id, buffer }: { ctx: Ctx; id: str
     }
     if (errors.length) throw validation(errors.slice(0, 200));
     if (!lines.length) throw validation([{ field: 'body', message: '结果文件中没有可处理的行' }]);
-    const on = ctx.clock.now().toISOString().slice(0, 10);
+    const on = chinaDate(ctx.clock.now());
     const succeeded = lines.filter((l) => l.ok).map((l) => l.ref);
     if (succeeded.length) await tx.update(paymentLines).set({ resultAt: ctx.clock.now() }).where(and(eq(paymentLines.batchId, batch.id), inArray(paymentLines.paymentRef, succeeded)));
     let returnedFen = 0;

@@ -20,6 +20,7 @@ import { createBody, detailToForm, emptyClears, homeVisitStarted, parseYuan, upd
 import { statusLabel } from './application-labels.js';
 import { useApplication, useCreateApplication, useUpdateApplication, type ApplicationDetail, type HouseholdMemberChoice } from './applications.api.js';
 import { HouseholdMemberPicker } from './HouseholdMemberPicker.js';
+import { chinaToday } from '../../../shared/china-today.js';
 
 const col3 = { xs: 24, md: 12, xl: 8 } as const;
 
@@ -340,7 +341,7 @@ function VisitSection() {
             getValueProps={(v: string | null | undefined) => ({ value: v ? dayjs(v) : undefined })}
             normalize={(d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null)}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} data-testid="application-form-visit-date" />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(chinaToday(), 'day')} data-testid="application-form-visit-date" />
           </Form.Item>
         </Col>
         <Col xs={24} md={12} xl={16}>

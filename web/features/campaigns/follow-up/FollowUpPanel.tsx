@@ -15,11 +15,12 @@ import { useReportError } from '../../../shared/useReportError.js';
 import { useApplication } from '../applications/applications.api.js';
 import { codeLabel, codeOptions } from '../campaign-labels.js';
 import { useFollowUps, useRecordFollowUp, type FollowUp, type FollowUpStatusKey } from './follow-up.api.js';
+import { chinaToday } from '../../../shared/china-today.js';
 
 const AIDED = new Set(['paid', 'followed_up']);
 const FIELDS = ['year', 'status', 'employer', 'contactedOn', 'note'] as const;
 const STATUS_COLOR: Record<FollowUpStatusKey, string> = { studying: 'blue', internship: 'cyan', employed: 'green', left_school: 'default' };
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 type FollowUpReason = keyof typeof zhFollowUp.errors;
 const isFollowUpReason = (r: unknown): r is FollowUpReason => typeof r === 'string' && Object.hasOwn(zhFollowUp.errors, r);
@@ -64,9 +65,9 @@ function RecordModal({ applicationId, open, onClose }: { applicationId: string; 
       destroyOnHidden
       data-testid="follow-up-modal"
     >
-      <Form form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ year: dayjs().year(), status: 'studying', contactedOn: dayjs() }}>
+      <Form form={form} layout="vertical" preserve={false} onFinish={submit} initialValues={{ year: chinaToday().year(), status: 'studying', contactedOn: chinaToday() }}>
         <Form.Item name="year" label={t('followUp.record.year')} rules={[{ required: true }]}>
-          <InputNumber min={2000} max={dayjs().year()} precision={0} style={{ width: 160 }} data-testid="follow-up-year" />
+          <InputNumber min={2000} max={chinaToday().year()} precision={0} style={{ width: 160 }} data-testid="follow-up-year" />
         </Form.Item>
         <Form.Item name="status" label={t('followUp.record.status')} rules={[{ required: true }]}>
           <Radio.Group options={codeOptions(FollowUpStatus, i18n.language)} optionType="button" data-testid="follow-up-status" />

@@ -7,6 +7,7 @@ import { useReportError } from '../../../shared/useReportError.js';
 import { codeOptions } from '../campaign-labels.js';
 import { reachErrorMessage } from './reach-errors.js';
 import { useRecordContact, type WorklistEntry } from './reach.api.js';
+import { chinaToday } from '../../../shared/china-today.js';
 
 interface ContactFormValues {
   method: 'sms' | 'phone' | 'visit';
@@ -17,7 +18,7 @@ interface ContactFormValues {
 }
 
 const FIELDS = ['method', 'contactedOn', 'outcome', 'note', 'message'] as const;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 /** 记录联系: a call, a visit, or an SMS sent through the outbox to the household's phone on file. */
 export function ContactModal({ campaign, entry, onClose }: { campaign: { id: string; name: string }; entry: WorklistEntry | null; onClose: () => void }) {
@@ -33,7 +34,7 @@ export function ContactModal({ campaign, entry, onClose }: { campaign: { id: str
     form.resetFields();
     form.setFieldsValue({
       method: entry.phoneMasked ? 'sms' : 'phone',
-      contactedOn: dayjs(),
+      contactedOn: chinaToday(),
       outcome: 'reached',
       message: t('reach.contact.messageDefault', { campaign: campaign.name, name: entry.studentName }),
     });

@@ -36,9 +36,7 @@ export const STATUS_COLORS: Record<PostingStatusKey, string> = {
 };
 
 /** Today in China (valid-until is a China date). */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+export { chinaTodayYmd as chinaToday } from '../../../shared/china-today.js';
 
 /** The posting's own refusals in words (a duplicate title, a stale version, a lapsed date); the rest as every page says them. */
 export function postingErrorMessage(t: TFunction, err: unknown): string {

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useReportError } from '../../../shared/useReportError.js';
 import { seekerErrorMessage } from './seeker-view.js';
 import { useRecordOutcome, type ReferralDto } from './seekers.api.js';
+import { chinaToday } from '../../../shared/china-today.js';
 
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 /** 录用上岗 (with the first day at work) or 未录用, with a note. */
 export function OutcomeModal({ referral, outcome, onClose }: { referral: ReferralDto | null; outcome: 'placed' | 'declined'; onClose: () => void }) {
@@ -46,7 +47,7 @@ export function OutcomeModal({ referral, outcome, onClose }: { referral: Referra
           {referral.enterpriseName} · {referral.postingTitle}
         </p>
       )}
-      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ placedOn: dayjs() }}>
+      <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={{ placedOn: chinaToday() }}>
         {outcome === 'placed' && (
           <Form.Item name="placedOn" label={t('seekers.referrals.placedOnLabel')} rules={[{ required: true, message: t('common.selectRequired', { field: t('seekers.referrals.placedOnLabel') }) }]}>
             <DatePicker disabledDate={noFuture} allowClear={false} data-testid="outcome-placed-on" />

@@ -13,9 +13,10 @@ import { useIdempotencyKey } from './donation-idempotency.js';
 import { donationErrorMessage } from './donation-errors.js';
 import { templateUrl, useParseSheet, useRecordBatch, type BatchResult, type DriveDto, type SheetError } from './donations.api.js';
 import './donations.css';
+import { chinaToday } from '../../../shared/china-today.js';
 
 const PAGE_SIZE = 50;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 /**
  * 集体捐款录入: a table of staff and amounts, typed in (or pasted from a spreadsheet) or read from an
@@ -26,7 +27,7 @@ export function BatchEntryPanel({ drive }: { drive: DriveDto }) {
   const { modal, message } = App.useApp();
   const [rows, setRows] = useState<BatchRow[]>(() => emptyRows(10));
   const [channel, setChannel] = useState('cash');
-  const [receivedOn, setReceivedOn] = useState<Dayjs>(() => dayjs());
+  const [receivedOn, setReceivedOn] = useState<Dayjs>(() => chinaToday());
   const [errors, setErrors] = useState<Map<string, RowError[]>>(new Map());
   const [sheetErrors, setSheetErrors] = useState<SheetError[] | null>(null);
   const [imported, setImported] = useState<number | null>(null);

@@ -8,6 +8,7 @@ import { OrgTreeSelect } from '../../orgs/OrgTreeSelect.js';
 import { fenOf, useYuanRule, YuanInput } from '../YuanInput.js';
 import { donationErrorMessage, renameFields } from './donation-errors.js';
 import { useCreateDrive, useOrgFunds } from './donations.api.js';
+import { chinaToday } from '../../../shared/china-today.js';
 
 interface DriveValues {
   orgId: string;
@@ -36,7 +37,7 @@ export function CreateDriveModal({ open, onClose, onCreated }: { open: boolean; 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (me) form.setFieldsValue({ orgId: me.orgId, dates: [dayjs(), dayjs().add(30, 'day')] });
+    if (me) form.setFieldsValue({ orgId: me.orgId, dates: [chinaToday(), chinaToday().add(30, 'day')] });
   }, [open, form, me]);
 
   useEffect(() => {

@@ -10,6 +10,7 @@ import { fenOf, useYuanRule, YuanInput } from '../YuanInput.js';
 import { useIdempotencyKey } from './donation-idempotency.js';
 import { donationErrorMessage, renameFields } from './donation-errors.js';
 import { useRecordDonation, type DriveDto, type RecordDonationBody } from './donations.api.js';
+import { chinaToday } from '../../../shared/china-today.js';
 
 interface DonationValues {
   donorKind: RecordDonationBody['donorKind'];
@@ -23,7 +24,7 @@ interface DonationValues {
 }
 
 const FIELDS = ['donorKind', 'donorName', 'donorUnit', 'channel', 'amountYuan', 'receivedOn', 'showOnThanks', 'note'] as const;
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 /** 录入捐款: one gift to the drive; it gets the org's next receipt number, which can be printed at once. */
 export function DonationModal({ drive, open, onClose }: { drive: DriveDto; open: boolean; onClose: () => void }) {
@@ -42,7 +43,7 @@ export function DonationModal({ drive, open, onClose }: { drive: DriveDto; open:
     if (!open) return;
     renew();
     form.resetFields();
-    form.setFieldsValue({ donorKind: 'person', channel: 'cash', receivedOn: dayjs(), showOnThanks: true });
+    form.setFieldsValue({ donorKind: 'person', channel: 'cash', receivedOn: chinaToday(), showOnThanks: true });
   }, [open, form, renew]);
 
   const submit = async (v: DonationValues) => {

@@ -8,8 +8,9 @@ import { useFund } from '../funds.api.js';
 import { useIdempotencyKey } from '../idempotency-key.js';
 import { batchFigures, paymentErrorMessage } from './payment-view.js';
 import { useExecutePaymentBatch, type PaymentBatchDetail } from './payments.api.js';
+import { chinaToday } from '../../../shared/china-today.js';
 
-const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
+const noFuture = (d: Dayjs) => d.isAfter(chinaToday(), 'day');
 
 /** 执行发放: the payment date (today by default); the lines are paid on the job runner. */
 export function ExecuteBatchModal({ batch, open, onClose }: { batch: PaymentBatchDetail; open: boolean; onClose: () => void }) {
@@ -27,7 +28,7 @@ export function ExecuteBatchModal({ batch, open, onClose }: { batch: PaymentBatc
     if (!open) return;
     renew();
     form.resetFields();
-    form.setFieldsValue({ paidOn: dayjs() });
+    form.setFieldsValue({ paidOn: chinaToday() });
   }, [open, form, renew]);
 
   const submit = async (v: { paidOn: Dayjs }) => {
