@@ -62,16 +62,22 @@ describe('/healthz and /readyz', () => {
 function cuttableProxy(target: { host: string; port: number }) {
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
+  let down = false;
   let port = 0;
+  const track = (s: net.Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => s.destroy());
+  };
   const listen = () =>
     new Promise<void>((resolve) => {
+      down = false;
       server = net.createServer((client) => {
+        // A connection accepted while the hop is being cut is cut too (or close() would wait for it).
+        if (down) return void client.destroy();
         const upstream = net.connect(target.port, target.host);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => s.destroy());
-        }
+        track(client);
+        track(upstream);
         client.pipe(upstream).pipe(client);
       });
       server.listen(port, '127.0.0.1', () => {
@@ -85,8 +91,10 @@ function cuttableProxy(target: { host: string; port: number }) {
       return port;
     },
     async cut() {
+      down = true;
+      const closed = new Promise((r) => server!.close(r));
       for (const s of sockets) s.destroy();
-      await new Promise((r) => server!.close(r));
+      await closed;
     },
   };
 }
@@ -113,8 +121,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('/readyz on PostgreSQL', () => {
       expect(back).toBe(200);
     } finally {
       await app.close();
-      await database.close();
-      await proxy.cut().catch(() => undefined);
+      // A pooled connection that was mid-query when the hop was cut is, now and then, never handed
+      // back by node-postgres, and pool.end() waits for it for ever: give it a few seconds, no more.
+      await Promise.race([database.close(), new Promise((r) => setTimeout(r, 5000))]);
+      await proxy.cut();
       await target.close();
     }
   }, 60_000);
