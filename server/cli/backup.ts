@@ -11,7 +11,8 @@ import { loadConfig } from '../platform/config.js';
 import { BackupError } from '../platform/backup/backup-error.js';
 import { fingerprint } from '../platform/backup/backup-manifest.js';
 import { oneLineError } from '../platform/backup/cli-support.js';
-import { createPgliteBackup, defaultBackupDir, mb, ms } from '../platform/backup/create-backup.js';
+import { createPgliteBackup, defaultBackupDir } from '../platform/backup/create-backup.js';
+import { duration, megabytes } from '../platform/units.js';
 
 const USAGE = 'usage: npm run backup [-- <new directory>] (default ./backups/unionhub-<time>); DATA_DIR names the data directory';
 
@@ -25,7 +26,7 @@ async function main() {
   const m = result.manifest;
   const rows = Object.values(m.tables).reduce((a, b) => a + b, 0);
   console.log(
-    `Backup written to ${result.dir} in ${ms(result.ms.total)}: ${Object.keys(m.tables).length} tables, ${rows} rows, ${m.files.count} files; ${mb(m.database.bytes + m.files.bytes)} in all.`,
+    `Backup written to ${result.dir} in ${duration(result.ms.total)}: ${Object.keys(m.tables).length} tables, ${rows} rows, ${m.files.count} files; ${megabytes(m.database.bytes + m.files.bytes)} in all.`,
   );
   console.log(
     m.keyCheck

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../platform/config.js';
 import { BackupError } from '../platform/backup/backup-error.js';
 import { oneLineError } from '../platform/backup/cli-support.js';
-import { ms } from '../platform/backup/create-backup.js';
+import { duration } from '../platform/units.js';
 import { restorePgliteBackup } from '../platform/backup/restore-backup.js';
 
 const USAGE = 'usage: npm run restore -- <backup directory> [--force]; DATA_DIR names the data directory to restore into';
@@ -25,7 +25,7 @@ async function main() {
   const result = await restorePgliteBackup({ backupDir: positionals[0], dataDir: config.dataDir, secretKeyHex: config.SECRET_KEY, force: values.force, log: (line) => console.log(line) });
   if (result.replacedTo) console.log(`The data directory's previous contents are in ${result.replacedTo}: remove them once the restored system is checked.`);
   console.log(
-    `Restored the backup of ${result.manifest.createdAt} into ${config.dataDir} in ${ms(result.ms)}: ${result.tables} tables, ${result.rows} rows, ${result.files} files. Start the server as usual.`,
+    `Restored the backup of ${result.manifest.createdAt} into ${config.dataDir} in ${duration(result.ms)}: ${result.tables} tables, ${result.rows} rows, ${result.files} files. Start the server as usual.`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { megabytes } from './units.js';
 /**
  * What an uploaded .xlsx may inflate to (docs/decisions/008-upload-bounds.md). The reader and the
  * upload-time check enforce the same numbers, on the bytes inflation actually produces.
@@ -47,15 +48,14 @@ export class XlsxFormatError extends Error {
 
 export type XlsxLimitReason = 'part_too_large' | 'workbook_too_large' | 'too_many_rows' | 'too_many_columns' | 'too_many_cells';
 
-const mb = (bytes: number) => `${bytes / MiB} MB`;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** What a person would call the part: sheets and the shared strings by their role, anything else by its name. */
 const partLabel = (part: string) => (/worksheets\//i.test(part) ? '工作表' : /sharedStrings/i.test(part) ? '共享字符串表' : `部件 ${part} `);
 
 const LIMIT_MESSAGES: Record<XlsxLimitReason, (limit: number, where: string) => string> = {
-  part_too_large: (limit, part) => `${partLabel(part)}解压后超过 ${mb(limit)} 上限`,
-  workbook_too_large: (limit) => `工作簿解压后合计超过 ${mb(limit)} 上限`,
+  part_too_large: (limit, part) => `${partLabel(part)}解压后超过 ${megabytes(limit)} 上限`,
+  workbook_too_large: (limit) => `工作簿解压后合计超过 ${megabytes(limit)} 上限`,
   too_many_rows: (limit) => `工作表超过 ${count(limit)} 行上限`,
   too_many_columns: (limit) => `工作表超过 ${count(limit)} 列上限`,
   too_many_cells: (limit) => `工作表超过 ${count(limit)} 个单元格上限`,

@@ -14,6 +14,7 @@ import { copyFileHashed, hashingPassThrough } from './file-copy.js';
 import { openPgliteAt } from './open-pglite.js';
 import { snapshotPgdata } from './pglite-snapshot.js';
 import { extractTar, tarSize, tarStream } from './tar.js';
+import { duration, megabytes } from '../units.js';
 
 export interface BackupResult {
   dir: string;
@@ -53,18 +54,18 @@ export async function createPgliteBackup(opts: { dataDir: string; outDir: string
     const dbFile = path.join(partial, PGLITE_DATABASE_FILE);
     const { via, heldMs, tarBytes, written } = await writeSnapshot(dataDir, dbFile);
     const snapshotMs = performance.now() - started;
-    log(`database snapshot ${via === 'server' ? 'from the running server' : 'taken directly (no server running)'}: ${mb(tarBytes)} in ${ms(snapshotMs)} (database held ${ms(heldMs)}), ${mb(written.bytes)} compressed`);
+    log(`database snapshot ${via === 'server' ? 'from the running server' : 'taken directly (no server running)'}: ${megabytes(tarBytes)} in ${duration(snapshotMs)} (database held ${duration(heldMs)}), ${megabytes(written.bytes)} compressed`);
 
     const verifyStarted = performance.now();
     const contents = await readSnapshot(dbFile, path.join(partial, '.verify'));
     const verifyMs = performance.now() - verifyStarted;
     const rows = Object.values(contents.tables).reduce((a, b) => a + b, 0);
-    log(`snapshot opened and read: ${Object.keys(contents.tables).length} tables, ${rows} rows in ${ms(verifyMs)}`);
+    log(`snapshot opened and read: ${Object.keys(contents.tables).length} tables, ${rows} rows in ${duration(verifyMs)}`);
 
     const filesStarted = performance.now();
     const files = await copyReferencedFiles(dataDir, path.join(partial, FILES_DIR), contents.files);
     const filesMs = performance.now() - filesStarted;
-    log(`${files.entries.length} stored files copied (${mb(files.bytes)}) in ${ms(filesMs)}${files.missing.length ? `; ${files.missing.length} not there to copy` : ''}`);
+    log(`${files.entries.length} stored files copied (${megabytes(files.bytes)}) in ${duration(filesMs)}${files.missing.length ? `; ${files.missing.length} not there to copy` : ''}`);
 
     const manifest: BackupManifest = {
       format: 'unionhub-backup',
@@ -168,5 +169,3 @@ async function copyReferencedFiles(dataDir: string, filesDir: string, refs: Back
   return { entries, missing, bytes };
 }
 
-export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-export const ms = (t: number) => (t < 1000 ? `${Math.round(t)} ms` : `${(t / 1000).toFixed(1)} s`);
