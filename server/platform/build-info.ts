@@ -17,6 +17,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  * or, from source, package.json's version and the checkout's commit.
  */
 export function readBuildInfo(): BuildInfo {
+  // Read once per process: every app built (tests build hundreds) would otherwise ask git again.
+  cached ??= readOnce();
+  return cached;
+}
+
+let cached: BuildInfo | undefined;
+
+function readOnce(): BuildInfo {
   const built = path.join(here, '..', '..', 'build-info.json');
   if (fs.existsSync(built)) return JSON.parse(fs.readFileSync(built, 'utf8')) as BuildInfo;
   const root = path.join(here, '..', '..');
