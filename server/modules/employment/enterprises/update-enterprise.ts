@@ -8,10 +8,12 @@ import { conflict, forbidden } from '../../../platform/errors.js';
 import { getEnterpriseInScope } from './enterprises.queries.js';
 import { presentEnterprise } from './enterprises.presenter.js';
 import { assertUsccFree } from './register-enterprise.js';
+import { refreshPostingSearchTerms } from './refresh-posting-search-terms.js';
 
 /**
  * Corrects an enterprise (optimistic lock on `version`). Staff (job.publish) correct any enterprise of
- * their subtree; an HR account (job.post) its own only, and not its code, which identifies it.
+ * their subtree; an HR account (job.post) its own only, and not its code, which identifies it. A new
+ * name rewrites the search terms of the enterprise's postings in the same transaction.
  */
 export async function updateEnterprise({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const actor = await authorize(ctx, 'job.post');
@@ -36,6 +38,8 @@ export async function updateEnterprise({ ctx, id, input }: { ctx: Ctx; id: strin
       .set({ ...Object.fromEntries(changed.map((k) => [k, (fields as Record<string, unknown>)[k] ?? null])), updatedAt: ctx.clock.now(), version: sql`${enterprises.version} + 1` })
       .where(eq(enterprises.id, e.id))
       .returning();
+    // The board finds postings by their enterprise's name: the terms follow a rename at once.
+    if (changed.includes('name')) await refreshPostingSearchTerms(tx, e.id, row.name);
     await audit(tx, ctx, 'enterprise.update', { objectType: 'enterprise', objectId: e.id, orgId: e.orgId, orgPath: current.orgPath, details: { changed, ...(changed.includes('uscc') ? { from: e.uscc, to: row.uscc } : {}) } });
     return presentEnterprise({ ...current, enterprise: row });
   });

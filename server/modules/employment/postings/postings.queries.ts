@@ -39,13 +39,17 @@ export async function getPostingInScope(db: DbOrTx, actor: Actor, id: string, op
   return flatten(row);
 }
 
-/** An active enterprise the actor may post for, with its org's path, or NOT_FOUND. */
+/**
+ * An active enterprise the actor may post for, with its org's path, or NOT_FOUND. Share-locked: a
+ * rename or deactivation waits until the new posting is written (and sees it), or goes first.
+ */
 export async function getEnterpriseForPosting(db: DbOrTx, actor: Actor, enterpriseId: string): Promise<EnterpriseRow & { orgPath: string }> {
   const [row] = await db
     .select({ enterprise: enterprises, orgPath: orgs.path })
     .from(enterprises)
     .innerJoin(orgs, eq(orgs.id, enterprises.orgId))
-    .where(and(eq(enterprises.id, enterpriseId), eq(enterprises.status, 'active'), enterprisesInScope(actor)));
+    .where(and(eq(enterprises.id, enterpriseId), eq(enterprises.status, 'active'), enterprisesInScope(actor)))
+    .for('share', { of: enterprises });
   if (!row) throw notFound('enterprise');
   return { ...row.enterprise, orgPath: row.orgPath };
 }

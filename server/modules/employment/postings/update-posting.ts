@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { UpdatePostingInput } from '../../../../contracts/jobs.js';
-import { jobPostings } from '../../../db/schema/index.js';
+import { enterprises, jobPostings } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
@@ -19,10 +19,12 @@ export async function updatePosting({ ctx, id, input }: { ctx: Ctx; id: string; 
     assertStatus(p.status, EDITABLE, 'edited');
     if (p.version !== version) throw conflict('version', 'the posting was changed meanwhile: reload it', { version: p.version });
     const next = { ...p, ...changes };
+    // Read after the posting's lock, not with it: a rename committed while this waited is seen here.
+    const [{ name: enterpriseName }] = await tx.select({ name: enterprises.name }).from(enterprises).where(eq(enterprises.id, p.enterpriseId));
     if (next.salaryMinFen > next.salaryMaxFen) throw validation([{ field: 'body.salaryMaxFen', message: 'the highest salary is below the lowest' }]);
     await tx
       .update(jobPostings)
-      .set({ ...changes, ...derivedColumns(next, p.enterpriseName), updatedAt: ctx.clock.now(), version: sql`${jobPostings.version} + 1` })
+      .set({ ...changes, ...derivedColumns(next, enterpriseName), updatedAt: ctx.clock.now(), version: sql`${jobPostings.version} + 1` })
       .where(eq(jobPostings.id, id));
     await audit(tx, ctx, 'job_posting.update', { objectType: 'job_posting', objectId: id, orgId: p.orgId, orgPath: p.orgPath, details: { fields: Object.keys(changes) } });
     return { id, version: p.version + 1 };
