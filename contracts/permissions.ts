@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'job.publish',
   /** Register job seekers, match, refer and record placements. */
   'job.match',
+  /** Show a job seeker's full ID number or phone, with a reason (audited); masked everywhere else. */
+  'seeker.reveal',
   'policy.publish',
   /** Answer and close consultations routed to the actor's subtree; publish FAQ entries. */
   'consultation.answer',

@@ -85,6 +85,7 @@ export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: bool
       'job.post',
       'job.publish',
       'job.match',
+      'seeker.reveal',
       'policy.publish',
       'consultation.answer',
     ],
@@ -110,7 +111,8 @@ export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: bool
     separated: false,
     permissions: ['org.read', 'household.read', 'campaign.read', 'application.read', 'fund.read', 'fund.post', 'payment.create', 'payment.approve'],
   },
-  jobs_officer: { separated: false, permissions: ['org.read', 'job.read', 'job.post', 'job.publish', 'job.match', 'policy.publish', 'consultation.answer'] },
+  /** Reveals a seeker's number to phone them about a referral (seeker.reveal), as reviewers do households'. */
+  jobs_officer: { separated: false, permissions: ['org.read', 'job.read', 'job.post', 'job.publish', 'job.match', 'seeker.reveal', 'policy.publish', 'consultation.answer'] },
   /** An enterprise's HR contact: its own enterprise's postings only (users.enterprise_id). */
   enterprise_hr: { separated: false, permissions: ['job.read', 'job.post'] },
 };

@@ -62,6 +62,40 @@ export const RegisterSeekerInput = z
   });
 export type RegisterSeekerInput = z.infer<typeof RegisterSeekerInput>;
 
+/**
+ * A correction of a seeker, made on the version the editor read (a stale one is a 409). The name and
+ * ID number can be corrected only on a seeker entered by hand: from a record they are the archive's
+ * or the application's and are corrected there. A seeker from a record stays of a hardship family.
+ * The org is not changed here, nor the status (deactivate / reactivate).
+ */
+export const UpdateSeekerInput = z.strictObject({
+  name: text(50).min(1).optional(),
+  idNumber: CnIdNumber.optional(),
+  /** null clears the phone. */
+  phone: CnMobile.optional().nullable(),
+  education: Education.schema.optional(),
+  major: optionalText(50),
+  graduationYear: z.number().int().min(1950).max(2100).optional().nullable(),
+  skills: optionalText(200),
+  wishedCategory: JobCategory.schema.optional(),
+  wishedRegion: RegionCode.optional(),
+  wishedSalaryFen: monthlyFen.optional().nullable(),
+  hardship: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+export type UpdateSeekerInput = z.infer<typeof UpdateSeekerInput>;
+
+/** 查看完整号码: the field and why (audited). */
+export const RevealSeekerInput = z.strictObject({
+  field: z.enum(['idNumber', 'phone']),
+  reason: safeText({ multiline: true }).max(200).min(2),
+});
+
+/** 停止求职 / 恢复求职: why (kept on the seeker while inactive, and audited). */
+export const SeekerStatusInput = z.strictObject({
+  reason: safeText({ multiline: true }).max(500).min(2),
+});
+
 export const SeekerListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -130,6 +130,9 @@ export const jobSeekers = pgTable(
     applicationId: uuid('application_id').references(() => campaignApplications.id),
     /** seeking | placed | inactive */
     status: text('status').notNull().default('seeking'),
+    /** Why and since when the seeker stopped seeking (停止求职), while inactive only. */
+    inactiveReason: text('inactive_reason'),
+    inactiveSince: ts('inactive_since'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
@@ -139,6 +142,7 @@ export const jobSeekers = pgTable(
     uniqueIndex('job_seekers_id_hash_key').on(t.idHash),
     index('job_seekers_org_status_idx').on(t.orgId, t.status),
     check('job_seekers_status_known', sql`${t.status} in ('seeking', 'placed', 'inactive')`),
+    check('job_seekers_inactive_reason', sql`(${t.status} = 'inactive') = (${t.inactiveReason} is not null) and (${t.inactiveReason} is null) = (${t.inactiveSince} is null)`),
   ],
 );
 

@@ -8,11 +8,13 @@ import { chinaDate } from '../../../platform/dates.js';
 import { conflict, validation } from '../../../platform/errors.js';
 import { findDriverError } from '../../../platform/unique-violation.js';
 import { closeEmploymentLink, type EmploymentLink } from './employment-link.js';
+import { seekerInactive } from './refer-seeker.js';
 import { getReferralInScope, getSeekerInScope } from './seekers.queries.js';
 
 /**
  * Where a referral led: 录用上岗 (placed on a day: the seeker is placed, and an aided student's
- * journey gets its employment) or 未录用 (declined). One placement per seeker: the seeker's row lock
+ * journey gets its employment) or 未录用 (declined). An inactive seeker is reactivated before a
+ * placement (a decline is recorded all the same). One placement per seeker: the seeker's row lock
  * makes two at once take turns, and a partial unique index holds it in the database.
  */
 export async function recordReferralOutcome({ ctx, referralId, input }: { ctx: Ctx; referralId: string; input: unknown }) {
@@ -34,6 +36,7 @@ export async function recordReferralOutcome({ ctx, referralId, input }: { ctx: C
       let link: EmploymentLink | null = null;
       if (data.outcome === 'placed') {
         if (seeker.status === 'placed') throw conflict('already_placed', 'the seeker is already placed', { status: seeker.status });
+        if (seeker.status === 'inactive') throw seekerInactive();
         if (data.placedOn! < chinaDate(referral.referredAt)) throw validation([{ field: 'body.placedOn', message: 'before the referral' }]);
         await tx.update(jobReferrals).set({ status: 'placed', placedOn: data.placedOn!, ...closed }).where(eq(jobReferrals.id, referral.id));
         await tx.update(jobSeekers).set({ status: 'placed', updatedAt: now, version: sql`${jobSeekers.version} + 1` }).where(eq(jobSeekers.id, seeker.id));

@@ -23,6 +23,7 @@ export async function referSeeker({ ctx, seekerId, input }: { ctx: Ctx; seekerId
   try {
     return await ctx.db.transaction(async (tx) => {
       const seeker = await getSeekerInScope(tx, actor, seekerId, { forUpdate: true });
+      if (seeker.status === 'inactive') throw seekerInactive();
       if (seeker.status !== 'seeking') throw conflict('seeker_status', 'only a seeker still seeking work is referred', { status: seeker.status });
       const posting = await referablePosting(tx, actor, data.postingId);
       if (posting.status !== 'published' || posting.validUntil < today) throw conflict('posting_status', 'only a published posting still valid takes referrals', { status: posting.status, validUntil: posting.validUntil });
@@ -47,6 +48,9 @@ export async function referSeeker({ ctx, seekerId, input }: { ctx: Ctx; seekerId
     throw err;
   }
 }
+
+/** An inactive seeker (停止求职) is neither referred nor placed until reactivated. */
+export const seekerInactive = () => conflict('seeker_inactive', 'the seeker has stopped seeking work (inactive): reactivate them first', { status: 'inactive' });
 
 const alreadyReferred = (referralId: string | null) => conflict('already_referred', 'the seeker is already referred to this posting', { field: 'body.postingId', referralId });
 

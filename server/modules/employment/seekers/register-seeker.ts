@@ -85,7 +85,7 @@ async function assertNotRegistered(tx: DbOrTx, actor: Actor, idHash: string) {
 }
 
 /** 409 naming body.idNumber, with the seeker's id when the actor may open it and its org's name. */
-async function registeredConflict(db: DbOrTx, actor: Actor, idHash: string): Promise<AppError> {
+export async function registeredConflict(db: DbOrTx, actor: Actor, idHash: string): Promise<AppError> {
   const [held] = await db.select({ id: jobSeekers.id, orgName: orgs.name, orgPath: orgs.path }).from(jobSeekers).innerJoin(orgs, eq(orgs.id, jobSeekers.orgId)).where(eq(jobSeekers.idHash, idHash));
   return conflict('seeker_registered', `this person is already registered as a job seeker${held ? ` at ${held.orgName}` : ''}`, {
     field: 'body.idNumber',

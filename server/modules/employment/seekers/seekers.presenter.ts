@@ -58,5 +58,7 @@ export function presentSeekerDetail(
     application: sources.application,
     referrals: presented,
     placement: presented.find((r) => r.status === 'placed') ?? null,
+    /** Why and since when the seeker stopped seeking, while inactive. */
+    inactive: s.status === 'inactive' && s.inactiveReason ? { reason: s.inactiveReason, since: s.inactiveSince!.toISOString() } : null,
   };
 }

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { ReferInput, ReferralOutcomeInput, RegisterSeekerInput, SeekerCandidatesQuery, SeekerListQuery } from '../../../../contracts/seekers.js';
+import { ReferInput, ReferralOutcomeInput, RegisterSeekerInput, RevealSeekerInput, SeekerCandidatesQuery, SeekerListQuery, SeekerStatusInput, UpdateSeekerInput } from '../../../../contracts/seekers.js';
 import { authorize } from '../../../platform/authz.js';
 import { IdParams, noStore, typed } from '../../../platform/http.js';
 import { matchesForPosting, matchesForSeeker } from './find-matches.js';
 import { recordReferralOutcome } from './record-referral-outcome.js';
 import { referSeeker } from './refer-seeker.js';
 import { registerSeeker } from './register-seeker.js';
+import { revealSeekerPii } from './reveal-seeker-pii.js';
 import { listSeekerCandidates } from './seeker-sources.js';
 import { presentSeeker, presentSeekerDetail } from './seekers.presenter.js';
 import { getSeekerInScope, listSeekerReferrals, listSeekers, seekerSources } from './seekers.queries.js';
+import { setSeekerStatus } from './set-seeker-status.js';
+import { updateSeeker } from './update-seeker.js';
 
 /** 求职登记, matching (匹配), referrals and placements (推荐与安置). */
 export function registerSeekerRoutes(fastify: FastifyInstance) {
@@ -46,6 +49,41 @@ export function registerSeekerRoutes(fastify: FastifyInstance) {
     noStore(reply);
     return presentSeekerDetail(seeker, referrals, sources);
   });
+
+  app.patch(
+    '/api/job-seekers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Correct a job seeker (only the fields sent change; with the version read, a stale one is a 409); name and ID number only of a seeker entered by hand',
+        params: IdParams,
+        body: UpdateSeekerInput,
+      },
+      config: bySeeker,
+    },
+    async (req) => updateSeeker({ ctx: req.ctx, id: req.params.id, input: req.body }),
+  );
+
+  app.post(
+    '/api/job-seekers/:id/reveal',
+    { schema: { tags, summary: 'Show the seeker’s full ID number or phone (needs seeker.reveal; audited with the reason)', params: IdParams, body: RevealSeekerInput }, config: bySeeker },
+    async (req, reply) => {
+      noStore(reply);
+      return revealSeekerPii({ ctx: req.ctx, id: req.params.id, input: req.body });
+    },
+  );
+
+  app.post(
+    '/api/job-seekers/:id/deactivate',
+    { schema: { tags, summary: '停止求职: the seeker is inactive, with the reason; left out of matches, not referred or placed', params: IdParams, body: SeekerStatusInput }, config: bySeeker },
+    async (req) => setSeekerStatus({ ctx: req.ctx, id: req.params.id, to: 'inactive', input: req.body }),
+  );
+
+  app.post(
+    '/api/job-seekers/:id/reactivate',
+    { schema: { tags, summary: '恢复求职: an inactive seeker seeking work again, with the reason', params: IdParams, body: SeekerStatusInput }, config: bySeeker },
+    async (req) => setSeekerStatus({ ctx: req.ctx, id: req.params.id, to: 'seeking', input: req.body }),
+  );
 
   app.get(
     '/api/job-seekers/:id/matches',

@@ -1,0 +1,3 @@
+ALTER TABLE "job_seekers" ADD COLUMN "inactive_reason" text;--> statement-breakpoint
+ALTER TABLE "job_seekers" ADD COLUMN "inactive_since" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "job_seekers" ADD CONSTRAINT "job_seekers_inactive_reason" CHECK (("job_seekers"."status" = 'inactive') = ("job_seekers"."inactive_reason" is not null) and ("job_seekers"."inactive_reason" is null) = ("job_seekers"."inactive_since" is null));
