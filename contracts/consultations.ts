@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConsultationCategory, ConsultationStatus } from './employment.js';
+import { ConsultationCategory, ConsultationStatus, hasWords, WORDS_MESSAGE } from './employment.js';
 import { IsoDate } from './funds.js';
 import { CnMobile, codes } from './households.js';
 import { normalizeMobile } from './cn-ids.js';
@@ -31,7 +31,8 @@ export const ConsultationChannel = codes({
   hotline: ['12351 热线', '12351 hotline'],
 });
 
-const question = prose(CONSULTATION_QUESTION_MAX).min(5, 'at least 5 characters');
+const question = prose(CONSULTATION_QUESTION_MAX).min(5, 'at least 5 characters').refine(hasWords, WORDS_MESSAGE);
+const answer = (max: number) => prose(max).min(2).refine(hasWords, WORDS_MESSAGE);
 
 /** A mainland mobile, or for a hotline caller a landline (0391-2345678): digits and one dash kept. */
 export const ContactPhone = z.string().transform((raw, ctx) => {
@@ -61,11 +62,11 @@ export const RecordHotlineCallInput = z.strictObject({
   question,
   askerName: text(50).optional().nullable(),
   phone: ContactPhone,
-  answer: prose(CONSULTATION_ANSWER_MAX).min(2).optional().nullable(),
+  answer: answer(CONSULTATION_ANSWER_MAX).optional().nullable(),
 });
 export type RecordHotlineCallInput = z.infer<typeof RecordHotlineCallInput>;
 
-export const AnswerConsultationInput = z.strictObject({ answer: prose(CONSULTATION_ANSWER_MAX).min(2) });
+export const AnswerConsultationInput = z.strictObject({ answer: answer(CONSULTATION_ANSWER_MAX) });
 /** Closing an answered question needs nothing; closing an unanswered one (a duplicate, not a question) needs a reason. */
 export const CloseConsultationInput = z.strictObject({ reason: prose(500).min(2).optional().nullable() });
 export const RerouteConsultationInput = z.strictObject({ toOrgId: z.uuid(), reason: prose(500).min(2) });
@@ -90,8 +91,8 @@ export const ConsultationStatsQuery = z
 
 const faqFields = {
   category: ConsultationCategory.schema,
-  question: prose(500).min(5),
-  answer: prose(CONSULTATION_ANSWER_MAX).min(2),
+  question: prose(500).min(5).refine(hasWords, WORDS_MESSAGE),
+  answer: answer(CONSULTATION_ANSWER_MAX),
 };
 /** `POST /api/faq`: an entry written directly. */
 export const CreateFaqInput = z.strictObject({ orgId: z.uuid(), ...faqFields, published: z.boolean().default(true) });

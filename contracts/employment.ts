@@ -1,6 +1,13 @@
 import { codes } from './households.js';
 
 /**
+ * Text a reader can read: at least one letter (any script) or digit. A title of zero-width spaces,
+ * punctuation or emoji alone passes a length check but shows as nothing (or noise) on the board.
+ */
+export const hasWords = (value: string) => /[\p{L}\p{N}]/u.test(value);
+export const WORDS_MESSAGE = '应含有文字或数字 (must contain a letter, a Chinese character or a digit)';
+
+/**
  * The coded fields of employment services (就业服务): enterprises, job postings, job seekers, policy
  * articles and consultations. Input schemas live beside the verbs' contracts in this file's
  * neighbours (contracts/enterprises.ts, contracts/jobs.ts, …); the codes are shared by all of them.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Education, Experience, JobCategory, PostingKind, PostingStatus } from './employment.js';
+import { Education, Experience, hasWords, JobCategory, PostingKind, PostingStatus, WORDS_MESSAGE } from './employment.js';
 import { ContactPhone, RegionCode } from './enterprises.js';
 import type { ImportError } from './households.js';
 import { IsoDate } from './funds.js';
@@ -24,7 +24,7 @@ export const MAX_OPENINGS = 10_000;
 export const MAX_VALID_DAYS = 366;
 
 const postingFields = {
-  title: text(POSTING_TITLE_MAX).min(2, 'at least 2 characters'),
+  title: text(POSTING_TITLE_MAX).min(2, 'at least 2 characters').refine(hasWords, WORDS_MESSAGE),
   category: JobCategory.schema,
   kind: PostingKind.schema,
   openings: z.number().int('a whole number').min(1, 'at least 1').max(MAX_OPENINGS, `at most ${MAX_OPENINGS}`),
@@ -33,7 +33,7 @@ const postingFields = {
   education: Education.schema,
   experience: Experience.schema,
   regionCode: RegionCode,
-  description: prose(POSTING_DESCRIPTION_MAX).min(1, 'required'),
+  description: prose(POSTING_DESCRIPTION_MAX).min(1, 'required').refine(hasWords, WORDS_MESSAGE),
   contactName: text(40).min(1, 'required'),
   contactPhone: ContactPhone,
   /** The last day the posting is shown; the next day it expires. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PolicyCategory } from './employment.js';
+import { hasWords, PolicyCategory, WORDS_MESSAGE } from './employment.js';
 import { IsoDate } from './funds.js';
 import { codes } from './households.js';
 import { text as safeText } from './text.js';
@@ -26,15 +26,15 @@ export const POLICY_BODY_MAX = 50_000;
 export const POLICY_ATTACHMENT_MAX = 20;
 
 const articleFields = {
-  title: text(POLICY_TITLE_MAX).min(2),
+  title: text(POLICY_TITLE_MAX).min(2).refine(hasWords, WORDS_MESSAGE),
   category: PolicyCategory.schema,
   /** The issuing body (发文机关): 人力资源社会保障部, 河南省总工会 … */
-  source: text(100).min(2),
+  source: text(100).min(2).refine(hasWords, WORDS_MESSAGE),
   /** 文号, e.g. 人社部发〔2021〕22号. */
   docNo: text(100).optional().nullable(),
   effectiveOn: IsoDate,
   summary: prose(1000).optional().nullable(),
-  body: prose(POLICY_BODY_MAX).min(1),
+  body: prose(POLICY_BODY_MAX).min(1).refine(hasWords, WORDS_MESSAGE),
 };
 
 /** `POST /api/policies`: a draft article of an org in the actor's subtree. */
