@@ -42,11 +42,17 @@ export const AllocateInput = z.strictObject({
   memo: text(200).optional().nullable(),
 });
 
+/** "YYYY-MM-DD~postingId": a real day and a posting id the database can hold. */
+function isStatementCursor(cursor: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})~(\d{1,16})$/.exec(cursor);
+  return !!m && IsoDate.safeParse(m[1]).success && Number.isSafeInteger(Number(m[2]));
+}
+
 export const StatementQuery = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   /** Keyset cursor: the last row's `cursor` from the previous page. */
-  after: z.string().regex(/^\d{4}-\d{2}-\d{2}~\d{1,19}$/, 'a cursor from the previous page').optional(),
+  after: z.string().refine(isStatementCursor, 'a cursor from the previous page').optional(),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, validation } from '../../platform/errors.js';
+import { assertBookableDay } from './booking-dates.js';
 import { fundAccounts, getFundInScope } from './funds.queries.js';
 import { postJournalEntry } from './ledger/post-journal-entry.js';
 
@@ -15,6 +16,7 @@ import { postJournalEntry } from './ledger/post-journal-entry.js';
 export async function allocateFunds({ ctx, fundId, input }: { ctx: Ctx; fundId: string; input: unknown }) {
   const actor = await authorize(ctx, 'fund.post');
   const data = AllocateInput.parse(input);
+  assertBookableDay(ctx, 'body.allocatedOn', data.allocatedOn);
   return ctx.db.transaction(async (tx) => {
     const from = await getFundInScope(tx, actor, fundId);
     // A fund the actor cannot see is, for this request, a wrong value of the field (as if it did not exist).

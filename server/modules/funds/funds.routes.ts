@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AllocateInput, CreateFundInput, RecordIncomeInput, StatementQuery } from '../../../contracts/funds.js';
 import { authorize } from '../../platform/authz.js';
-import { chinaDate } from '../../platform/dates.js';
 import { IdParams, noStore, sendXlsx, typed } from '../../platform/http.js';
 import { IdempotencyHeaders } from '../../platform/idempotency.js';
 import { getOrgInScope } from '../orgs/orgs.queries.js';
 import { allocateFunds } from './allocate-funds.js';
+import { statementPeriod } from './booking-dates.js';
 import { createFund } from './create-fund.js';
 import { exportStatement } from './export-statement.js';
 import { fundStatement } from './fund-statement.js';
@@ -17,14 +17,12 @@ import { reconcileFunds } from './reconcile-funds.js';
 
 const FundListQuery = z.strictObject({ orgId: z.uuid().optional() });
 const StatementExportQuery = StatementQuery.pick({ from: true, to: true });
-const EARLIEST = '2000-01-01';
 
 /** Funds (资金), their statements, income, allocations between orgs, and the reconciliation page. */
 export function registerFundRoutes(fastify: FastifyInstance) {
   const app = typed(fastify);
   const tags = ['funds'];
   const fund = { resource: 'fund' };
-  const today = (req: { ctx: { clock: { now(): Date } } }) => chinaDate(req.ctx.clock.now());
 
   app.get('/api/funds', { schema: { tags, summary: 'The funds of the actor’s subtree (or an org’s in it), with raised, allocated, paid and balance', querystring: FundListQuery } }, async (req) => {
     const actor = await authorize(req.ctx, 'fund.read');
@@ -45,13 +43,14 @@ export function registerFundRoutes(fastify: FastifyInstance) {
   app.get('/api/funds/:id/statement', { schema: { tags, summary: 'A fund’s statement for a period: opening, movements with the balance after each (keyset pages), totals, closing', params: IdParams, querystring: StatementQuery }, config: fund }, async (req, reply) => {
     const actor = await authorize(req.ctx, 'fund.read');
     const { fund: f } = await getFundInScope(req.ctx.db, actor, req.params.id);
+    const period = statementPeriod(req.ctx, req.query);
     const accounts = await fundAccounts(req.ctx.db, f.id);
     noStore(reply);
-    return fundStatement(req.ctx.db, accounts.fund_balance, { from: req.query.from ?? EARLIEST, to: req.query.to ?? today(req), after: req.query.after, pageSize: req.query.pageSize });
+    return fundStatement(req.ctx.db, accounts.fund_balance, { ...period, after: req.query.after, pageSize: req.query.pageSize });
   });
 
   app.get('/api/funds/:id/statement.xlsx', { schema: { tags, summary: 'A fund’s statement for a period as .xlsx (audited)', params: IdParams, querystring: StatementExportQuery }, config: fund }, async (req, reply) => {
-    const { buffer, fileName } = await exportStatement({ ctx: req.ctx, fundId: req.params.id, from: req.query.from ?? EARLIEST, to: req.query.to ?? today(req) });
+    const { buffer, fileName } = await exportStatement({ ctx: req.ctx, fundId: req.params.id, ...statementPeriod(req.ctx, req.query) });
     sendXlsx(reply, fileName);
     return reply.send(buffer);
   });

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit.js';
 import { authorize } from '../../platform/authz.js';
 import type { Ctx } from '../../platform/context.js';
 import { IncomeSource } from '../../../contracts/funds.js';
+import { assertBookableDay } from './booking-dates.js';
 import { fundAccounts, getFundInScope } from './funds.queries.js';
 import { postJournalEntry } from './ledger/post-journal-entry.js';
 
@@ -14,6 +15,7 @@ const INCOME_ACCOUNT = { budget: 'budget', enterprise: 'enterprise', external_al
 export async function recordIncome({ ctx, fundId, input }: { ctx: Ctx; fundId: string; input: unknown }) {
   const actor = await authorize(ctx, 'fund.post');
   const data = RecordIncomeInput.parse(input);
+  assertBookableDay(ctx, 'body.receivedOn', data.receivedOn);
   return ctx.db.transaction(async (tx) => {
     const { fund, orgPath } = await getFundInScope(tx, actor, fundId);
     const accounts = await fundAccounts(tx, fund.id);
