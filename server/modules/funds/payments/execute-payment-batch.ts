@@ -6,6 +6,7 @@ import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
 import { conflict } from '../../../platform/errors.js';
 import { enqueueJob } from '../../../platform/jobs/job-queries.js';
+import { assertBookableDay } from '../booking-dates.js';
 import { getFundInScope } from '../funds.queries.js';
 import { PAYMENT_EXECUTE_JOB, PAYMENT_JOBS_KEY } from './payment-jobs.js';
 import { getPaymentBatchInScope } from './payments.queries.js';
@@ -18,6 +19,7 @@ import { getPaymentBatchInScope } from './payments.queries.js';
 export async function executePaymentBatch({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const actor = await authorize(ctx, 'payment.create');
   const data = ExecutePaymentBatchInput.parse(input);
+  assertBookableDay(ctx, 'body.paidOn', data.paidOn, { future: 'a date still to come: a batch is paid on the day it is executed or before' });
   if (!ctx.jobs) throw new Error('payment batches need the job runner');
   const queued = await ctx.db.transaction(async (tx) => {
     const { batch, orgPath } = await getPaymentBatchInScope(tx, actor, id, { lock: true });
@@ -31,7 +33,9 @@ export async function executePaymentBatch({ ctx, id, input }: { ctx: Ctx; id: st
     if (figures.balanceFen < left.fen) throw conflict('insufficient_funds', 'the fund does not hold what the batch has left to pay', { balanceFen: figures.balanceFen, leftFen: left.fen });
     const now = ctx.clock.now();
     const job = await enqueueJob(tx, { kind: PAYMENT_EXECUTE_JOB, orgId: batch.orgId, createdBy: actor.userId, createdAt: now, payload: { batchId: batch.id }, concurrencyKey: PAYMENT_JOBS_KEY });
-    await tx.update(paymentBatches).set({ status: 'executing', paidOn: data.paidOn, executedBy: actor.userId, jobId: job.id }).where(eq(paymentBatches.id, batch.id));
+    // A batch executed before holds the reason its run stopped short in its note: the new run clears it.
+    const rerun = batch.paidOn !== null;
+    await tx.update(paymentBatches).set({ status: 'executing', paidOn: data.paidOn, executedBy: actor.userId, jobId: job.id, ...(rerun ? { note: null } : {}) }).where(eq(paymentBatches.id, batch.id));
     await audit(tx, ctx, 'payment_batch.execute', { objectType: 'payment_batch', objectId: batch.id, orgId: batch.orgId, orgPath, details: { paidOn: data.paidOn, jobId: job.id, lines: batch.lineCount, totalFen: batch.totalFen } });
     return { batchId: batch.id, jobId: job.id, status: 'executing' as const };
   });

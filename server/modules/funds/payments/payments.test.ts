@@ -217,7 +217,7 @@ describe('Idempotency-Key on a payment request', () => {
     expect((await s['fin-a2'].post(`/api/payment-batches/${id}/approve`, {})).statusCode).toBe(200);
     const paidBefore = (await fund()).paidFen;
     const key = 'execute-once-000001';
-    const send = () => s['fin-a'].request({ method: 'POST', url: `/api/payment-batches/${id}/execute`, payload: { paidOn: '2026-03-03' }, headers: { 'idempotency-key': key } });
+    const send = () => s['fin-a'].request({ method: 'POST', url: `/api/payment-batches/${id}/execute`, payload: { paidOn: '2026-03-02' }, headers: { 'idempotency-key': key } });
     const [a, b] = await Promise.all([send(), send()]);
     expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
     expect(a.json()).toEqual(b.json());

@@ -42,6 +42,7 @@ describe('payment batch view', () => {
   it('says the batch refusals in plain words', () => {
     expect(paymentErrorMessage(t, new ApiError(403, 'FORBIDDEN', 'x', { reason: 'maker_checker' }))).toBe('payments.errors.maker_checker');
     expect(paymentErrorMessage(t, new ApiError(409, 'CONFLICT', 'x', { reason: 'insufficient_funds' }))).toBe('payments.errors.insufficient_funds');
+    expect(paymentErrorMessage(t, new ApiError(409, 'CONFLICT', 'x', { reason: 'partly_paid' }))).toBe('payments.errors.partly_paid');
     expect(paymentErrorMessage(t, new ApiError(404, 'NOT_FOUND', 'x'))).toBe('payments.errors.notFound');
   });
 });

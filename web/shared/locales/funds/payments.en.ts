@@ -135,6 +135,7 @@ const payments: Widen<typeof zh> = {
     maker_checker: 'Another finance officer must approve it',
     status: 'The batch’s status has changed; reload the page to see it',
     empty_batch: 'The batch has no lines to approve',
+    partly_paid: 'Part of this batch is paid, so it cannot be discarded: top up the fund and execute it again for the rest',
     insufficient_funds: 'The fund does not hold enough for this batch',
     notFound: 'The payment batch does not exist or is outside your organisations',
   },

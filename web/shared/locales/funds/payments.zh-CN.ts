@@ -132,6 +132,7 @@ const payments = {
     maker_checker: '须由另一名财务人员审批',
     status: '批次的状态已变化，请刷新页面查看最新状态',
     empty_batch: '批次中没有款项，不能审批',
+    partly_paid: '本批次已发放部分款项，不能作废：请补足资金后再次执行，发放余下款项',
     insufficient_funds: '资金余额不足以发放本批次',
     notFound: '发放批次不存在，或不在您的管辖范围内',
   },
