@@ -48,6 +48,18 @@ describe('FAQ (常见问题)', () => {
     expect((await staffB.get('/api/faq')).json().items[0]).toMatchObject({ id: faqId, consultationId: id, published: true });
   });
 
+  it('publishes a question once: a second publication, also at the same moment, is a 409 naming the entry', async () => {
+    const id = await askedAndAnswered('B', '可向当地工会申请法律援助。');
+    const body = { category: 'legal_aid', question: '单位不签劳动合同怎么办？', answer: '可向当地工会申请法律援助。' };
+    const both = await Promise.all([staffB.post(`/api/consultations/${id}/faq`, body), staffB.post(`/api/consultations/${id}/faq`, body)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const created = both.find((r) => r.statusCode === 201)!.json().id;
+    expect(both.find((r) => r.statusCode === 409)!.json().error.details).toMatchObject({ reason: 'already_faq', faqId: created });
+    const again = await staffB.post(`/api/consultations/${id}/faq`, body);
+    expect(again.statusCode).toBe(409);
+    expect((await publicFaq(`?q=${encodeURIComponent('劳动合同')}`)).items.map((e: { id: string }) => e.id)).toEqual([created]);
+  });
+
   it('refuses to publish a question that has no answer yet (409)', async () => {
     const id = await askedAndAnswered('B', null);
     const res = await staffB.post(`/api/consultations/${id}/faq`, { category: 'other', question: '还没答复的问题？', answer: '不应发布' });
