@@ -3,8 +3,8 @@ import { policyArticles } from '../../../db/schema/index.js';
 import { audit } from '../../../platform/audit.js';
 import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
-import { searchTermsOf } from '../../../platform/search-terms.js';
 import { getOrgInScope } from '../../orgs/orgs.queries.js';
+import { policySearchTerms } from './policy-search.js';
 
 /** `POST /api/policies`: a draft article of an org in the actor's subtree. */
 export async function createPolicyArticle({ ctx, input }: { ctx: Ctx; input: unknown }) {
@@ -25,7 +25,7 @@ export async function createPolicyArticle({ ctx, input }: { ctx: Ctx; input: unk
         summary: data.summary || null,
         body: data.body,
         status: 'draft',
-        searchTerms: searchTermsOf(data.title, data.summary, data.body, data.source),
+        searchTerms: policySearchTerms({ ...data, summary: data.summary ?? null, docNo: data.docNo || null }),
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,

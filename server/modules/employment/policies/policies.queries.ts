@@ -37,7 +37,7 @@ export async function getPublishedArticle(db: DbOrTx, id: string): Promise<Artic
   return shape(row);
 }
 
-const searchOn = (q: string | undefined) => (q ? matchQuery(q, p.searchTerms, [p.title, p.summary, p.body, p.source]) : undefined);
+const searchOn = (q: string | undefined) => (q ? matchQuery(q, p.searchTerms, [p.title, p.summary, p.body, p.source, p.docNo]) : undefined);
 
 export interface ArticleFilter {
   q?: string;

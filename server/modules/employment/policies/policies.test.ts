@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { policyArticles } from '../../../db/schema/index.js';
 import { auditRows } from '../../../test-support/db-probes.js';
+import { samplePolicyArticle } from '../../../test-support/policy-fixtures.js';
 import { TINY_PNG } from '../../../test-support/resource-fixtures.js';
 import { createTestApp, type Session, type TestApp } from '../../../test-support/test-app.js';
 import { zipOf } from '../../../test-support/xlsx-bombs.js';
@@ -79,6 +80,21 @@ describe('policy articles', () => {
     const again = await editorB.post(`/api/policies/${id}/publish`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.details).toMatchObject({ reason: 'status', status: 'published' });
+  });
+
+  it('finds an article by its document number (文号), whole or in part, and follows a corrected one', async () => {
+    const created = await editorB.post('/api/policies', { ...samplePolicyArticle(t, 'B'), title: '关于失业保险稳岗返还的通知', docNo: '豫人社〔2026〕31号' });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json();
+    expect((await editorB.post(`/api/policies/${id}/publish`)).statusCode).toBe(200);
+    const found = async (q: string) => (await publicList(`?q=${encodeURIComponent(q)}`)).items.map((a) => a.id);
+    expect(await found('豫人社〔2026〕31号')).toEqual([id]);
+    expect(await found('豫人社')).toEqual([id]);
+    expect(await found('稳岗 31号')).toEqual([id]);
+    const version = (await editorB.get(`/api/policies/${id}`)).json().version;
+    expect((await editorB.patch(`/api/policies/${id}`, { docNo: '豫人社〔2026〕32号', version })).statusCode).toBe(200);
+    expect(await found('31号')).not.toContain(id);
+    expect(await found('32号')).toEqual([id]);
   });
 
   it('edits with the version read: a stale version is a 409; the search terms follow the new text', async () => {

@@ -5,7 +5,7 @@ import { audit } from '../../../platform/audit.js';
 import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
 import { conflict } from '../../../platform/errors.js';
-import { searchTermsOf } from '../../../platform/search-terms.js';
+import { policySearchTerms } from './policy-search.js';
 import { getArticleInScope } from './policies.queries.js';
 
 /**
@@ -29,7 +29,7 @@ export async function updatePolicyArticle({ ctx, id, input }: { ctx: Ctx; id: st
     };
     const [row] = await tx
       .update(policyArticles)
-      .set({ ...next, searchTerms: searchTermsOf(next.title, next.summary, next.body, next.source), updatedAt: ctx.clock.now(), version: sql`${policyArticles.version} + 1` })
+      .set({ ...next, searchTerms: policySearchTerms(next), updatedAt: ctx.clock.now(), version: sql`${policyArticles.version} + 1` })
       .where(eq(policyArticles.id, a.id))
       .returning({ version: policyArticles.version });
     const changed = Object.keys(data).filter((k) => k !== 'version');
