@@ -57,8 +57,12 @@ export const UpdateDonationDriveInput = z.strictObject({
 });
 export type UpdateDonationDriveInput = z.infer<typeof UpdateDonationDriveInput>;
 
-export const DonorName = text(100).min(1);
-export const DonorUnit = text(100);
+/** 15 digits or more in a row: an ID or bank card number, typed or pasted into the wrong column. */
+const ID_OR_CARD_NUMBER = /\d{15,}/;
+const noIdNumbers = (v: string) => !ID_OR_CARD_NUMBER.test(v.replace(/[\s-]/g, ''));
+export const ID_NUMBER_IN_NAME = 'holds an ID or bank card number: donors are listed by name only';
+export const DonorName = text(100).min(1).refine(noIdNumbers, ID_NUMBER_IN_NAME);
+export const DonorUnit = text(100).refine(noIdNumbers, ID_NUMBER_IN_NAME);
 
 /** One gift. A donor name is needed unless the gift is anonymous (then it is not kept). */
 export const RecordDonationInput = z

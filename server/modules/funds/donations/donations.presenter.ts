@@ -71,8 +71,10 @@ export function presentDonation(d: DonationRow, extra: { createdByName?: string 
   };
 }
 
+/** A line of the public thank-you list: an anonymous gift shows neither a name nor a unit (a small office names its donor). */
 export function presentThanksLine(l: { donorKind: string; donorName: string | null; donorUnit: string | null; amountFen: number; receivedOn: string }) {
-  return { donorKind: l.donorKind, donorName: publicDonorName(l.donorKind, l.donorName), donorUnit: l.donorUnit, amountFen: l.amountFen, receivedOn: l.receivedOn };
+  const unit = l.donorKind === 'anonymous' ? null : l.donorUnit;
+  return { donorKind: l.donorKind, donorName: publicDonorName(l.donorKind, l.donorName), donorUnit: unit, amountFen: l.amountFen, receivedOn: l.receivedOn };
 }
 
 /** What the printable receipt (捐赠收据) shows. */

@@ -5,8 +5,10 @@ import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
 import { chinaDate } from '../../../platform/dates.js';
 import { AppError, conflict, validation } from '../../../platform/errors.js';
+import { fenToYuanText } from '../../../platform/money.js';
 import { assertXlsxWithinBounds } from '../../../platform/xlsx-bounds.js';
 import { readXlsxSheets, XlsxFormatError } from '../../../platform/xlsx-reader.js';
+import { sheetYuanToFen } from '../sheet-yuan.js';
 import { BANK_SHEET } from './export-bank-file.js';
 import { getPaymentBatchInScope } from './payments.queries.js';
 import { returnPaymentLine } from './return-payment-line.js';
@@ -21,6 +23,8 @@ interface ResultLine {
   ref: string;
   ok: boolean;
   reason: string;
+  /** The amount the file gives for the line, when its 金额（元） column is there and filled in. */
+  amountFen: number | null;
 }
 
 function readResults(buffer: Buffer) {
@@ -34,7 +38,7 @@ function readResults(buffer: Buffer) {
   const rows = sheets.get(BANK_SHEET) ?? [...sheets.values()][0] ?? [];
   const header = rows[0];
   const col = (name: string) => [...(header?.cells.entries() ?? [])].find(([, c]) => c.text.trim() === name)?.[0];
-  const [refCol, resultCol, reasonCol] = [col('付款参考号'), col('处理结果'), col('失败原因')];
+  const [refCol, resultCol, reasonCol, amountCol] = [col('付款参考号'), col('处理结果'), col('失败原因'), col('金额（元）')];
   if (!refCol || !resultCol) throw validation([{ field: 'body', message: '结果文件须有“付款参考号”和“处理结果”两列（即下载的代发文件，由银行填写处理结果）' }]);
   const errors: Array<{ field: string; message: string }> = [];
   const lines: ResultLine[] = [];
@@ -43,8 +47,11 @@ function readResults(buffer: Buffer) {
     if (!ref) continue; // the totals row and blank rows
     const result = (r.cells.get(resultCol)?.text ?? '').trim().toLowerCase();
     const reason = reasonCol ? (r.cells.get(reasonCol)?.text ?? '').trim().slice(0, 200) : '';
-    if (SUCCESS.has(result)) lines.push({ row: r.number, ref, ok: true, reason: '' });
-    else if (FAILURE.has(result)) lines.push({ row: r.number, ref, ok: false, reason: reason || '银行未说明原因' });
+    const amountText = amountCol ? (r.cells.get(amountCol)?.text ?? '').trim() : '';
+    const amountFen = amountText ? sheetYuanToFen(amountText) : null;
+    if (amountText && amountFen === null) errors.push({ field: `第${r.number}行.金额（元）`, message: `“${amountText}”不是金额` });
+    else if (SUCCESS.has(result)) lines.push({ row: r.number, ref, ok: true, reason: '', amountFen });
+    else if (FAILURE.has(result)) lines.push({ row: r.number, ref, ok: false, reason: reason || '银行未说明原因', amountFen });
     else errors.push({ field: `第${r.number}行.处理结果`, message: result ? `“${result}”不是“成功”或“失败”` : '未填写（成功/失败）' });
   }
   if (lines.length + errors.length > BANK_RESULT_MAX_ROWS) throw new AppError('LIMIT_EXCEEDED', `结果文件最多 ${BANK_RESULT_MAX_ROWS} 行`, { issues: [{ field: 'body', message: `more than ${BANK_RESULT_MAX_ROWS} rows` }] });
@@ -74,6 +81,9 @@ export async function importBankResults({ ctx, id, buffer }: { ctx: Ctx; id: str
       if (seen.has(l.ref)) errors.push({ field: `第${l.row}行.付款参考号`, message: `${l.ref} 在文件中重复出现` });
       else if (!line) errors.push({ field: `第${l.row}行.付款参考号`, message: `${l.ref} 不是本批次的付款参考号` });
       else if (line.status !== 'paid' || line.resultAt) errors.push({ field: `第${l.row}行.付款参考号`, message: `${l.ref} 已处理过（${line.status === 'failed' ? '已退回' : '已确认'}）` });
+      // A line whose amount the file changed is not the line that was paid: the bank's answer cannot confirm it.
+      else if (l.amountFen !== null && l.amountFen !== line.amountFen)
+        errors.push({ field: `第${l.row}行.金额（元）`, message: `${l.ref} 的金额 ${fenToYuanText(l.amountFen)} 元与代发的 ${fenToYuanText(line.amountFen)} 元不符` });
       seen.add(l.ref);
     }
     if (errors.length) throw validation(errors.slice(0, 200));

@@ -112,6 +112,23 @@ describe('payment batches: build, approve by another, execute, bank file, bank r
     expect(row.details).toMatchObject({ cardsDecrypted: 6 });
   });
 
+  it('refuses a result file whose amount for a line is not what was paid, changing nothing', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bankFile as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(BANK_SHEET)!;
+    for (let r = 2; r <= 7; r++) ws.getRow(r).getCell(8).value = '成功';
+    ws.getRow(3).getCell(5).value = 10000;
+    // Excel writes a typed 1000 as 1000 and some amounts as long doubles: those still match.
+    ws.getRow(4).getCell(5).value = '1,000.00';
+    const before = await fund();
+    const res = await s['fin-a'].request({ method: 'POST', url: `/api/payment-batches/${batchId}/result-import`, headers: { 'content-type': XLSX }, payload: Buffer.from(await wb.xlsx.writeBuffer()) });
+    expect(res.statusCode).toBe(400);
+    const found = res.json().error.details.issues;
+    expect(found).toEqual([{ field: '第3行.金额（元）', message: expect.stringContaining('10000.00 元与代发的 1000.00 元不符') }]);
+    expect(await fund()).toEqual(before);
+    expect((await s['fin-a'].get(`/api/payment-batches/${batchId}/lines`)).json().items.filter((l: { bankConfirmed: boolean }) => l.bankConfirmed)).toEqual([]);
+  });
+
   it('imports the bank’s results: a failed line is reversed and its grant is ready again; the rest are confirmed', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bankFile as unknown as ArrayBuffer);
