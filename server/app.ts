@@ -39,6 +39,7 @@ import { registerCampaignRoutes } from './modules/campaigns/campaigns.routes.js'
 import { registerFundRoutes } from './modules/funds/funds.routes.js';
 import { paymentJobHandlers } from './modules/funds/payments/payment-jobs.js';
 import { registerPaymentRoutes } from './modules/funds/payments/payments.routes.js';
+import { registerInKindRoutes } from './modules/funds/in-kind/in-kind.routes.js';
 import { registerDonationRoutes } from './modules/funds/donations/donations.routes.js';
 import { registerSeekerRoutes } from './modules/employment/seekers/seekers.routes.js';
 import { registerEnterpriseRoutes } from './modules/employment/enterprises/enterprises.routes.js';
@@ -255,6 +256,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerCampaignRoutes(app, files);
   registerFundRoutes(app);
   registerPaymentRoutes(app);
+  registerInKindRoutes(app);
   for (const handler of paymentJobHandlers({ db: opts.db, clock: opts.clock, secrets: opts.secrets })) jobs.register(handler);
   registerDonationRoutes(app);
   registerSeekerRoutes(app);

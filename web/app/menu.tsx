@@ -13,6 +13,7 @@ const PAGES: Record<string, LazyExoticComponent<ComponentType>> = {
   '/applications': lazy(() => import('../features/campaigns/applications/ApplicationsPage.js')),
   '/funds': lazy(() => import('../features/funds/FundsPage.js')),
   '/payment-batches': lazy(() => import('../features/funds/payments/PaymentBatchesPage.js')),
+  '/in-kind-issues': lazy(() => import('../features/funds/in-kind/InKindIssuesPage.js')),
   '/ledger/reconcile': lazy(() => import('../features/funds/ReconcilePage.js')),
   '/donation-drives': lazy(() => import('../features/funds/donations/DonationDrivesPage.js')),
   '/policies-admin': lazy(() => import('../features/employment/policies/PoliciesAdminPage.js')),

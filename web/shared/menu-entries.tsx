@@ -1,7 +1,7 @@
 import { ApartmentOutlined, AccountBookOutlined, AuditOutlined, FileDoneOutlined, FileTextOutlined, FolderOpenOutlined, GiftOutlined, HomeOutlined, ReconciliationOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { HeartOutlined } from '@ant-design/icons';
-import { WalletOutlined } from '@ant-design/icons';
+import { InboxOutlined, WalletOutlined } from '@ant-design/icons';
 import { CustomerServiceOutlined, NotificationOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
@@ -36,6 +36,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   { path: '/funds', label: 'funds', icon: <AccountBookOutlined />, permission: 'fund.read' },
   // 发放批次: payment batches (a batch's page is routed in App.tsx).
   { path: '/payment-batches', label: 'paymentBatches', icon: <WalletOutlined />, permission: 'fund.read' },
+  // 实物发放: the in-kind items handed out with payment batches.
+  { path: '/in-kind-issues', label: 'inKindIssues', icon: <InboxOutlined />, permission: 'fund.read' },
   { path: '/ledger/reconcile', label: 'reconcile', icon: <ReconciliationOutlined />, permission: 'fund.read' },
   // 募捐: donation drives, their gifts and receipts (a drive's page and a receipt are routed in App.tsx).
   { path: '/donation-drives', label: 'donationDrives', icon: <HeartOutlined />, permission: 'fund.read' },

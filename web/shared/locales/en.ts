@@ -12,6 +12,7 @@ import applicationImportCatalogue from './campaigns/applicationImport.en.js';
 import fundsCatalogue from './funds/funds.en.js';
 import donationsCatalogue from './funds/donations.en.js';
 import paymentsCatalogue from './funds/payments.en.js';
+import inKindCatalogue from './funds/inKind.en.js';
 import seekersCatalogue from './employment/seekers.en.js';
 import enterprisesCatalogue from './employment/enterprises.en.js';
 import policiesCatalogue from './employment/policies.en.js';
@@ -73,6 +74,7 @@ const en: Catalogue = {
     applications: 'Applications',
     funds: 'Funds',
     paymentBatches: 'Payment batches',
+    inKindIssues: 'In-kind issues',
     reconcile: 'Reconciliation',
     donationDrives: 'Donations',
     enterprises: 'Enterprises',
@@ -955,6 +957,7 @@ const en: Catalogue = {
   funds: fundsCatalogue,
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
+  inKind: inKindCatalogue,
   seekers: seekersCatalogue,
   enterprises: enterprisesCatalogue,
   policies: policiesCatalogue,

@@ -11,6 +11,7 @@ import applicationImportCatalogue from './campaigns/applicationImport.zh-CN.js';
 import fundsCatalogue from './funds/funds.zh-CN.js';
 import donationsCatalogue from './funds/donations.zh-CN.js';
 import paymentsCatalogue from './funds/payments.zh-CN.js';
+import inKindCatalogue from './funds/inKind.zh-CN.js';
 import seekersCatalogue from './employment/seekers.zh-CN.js';
 import enterprisesCatalogue from './employment/enterprises.zh-CN.js';
 import policiesCatalogue from './employment/policies.zh-CN.js';
@@ -69,6 +70,7 @@ const zhCN = {
     applications: '助学申请',
     funds: '资金管理',
     paymentBatches: '发放批次',
+    inKindIssues: '实物发放',
     reconcile: '对账',
     donationDrives: '募捐',
     enterprises: '用人单位',
@@ -951,6 +953,7 @@ const zhCN = {
   funds: fundsCatalogue,
   donations: donationsCatalogue,
   payments: paymentsCatalogue,
+  inKind: inKindCatalogue,
   seekers: seekersCatalogue,
   enterprises: enterprisesCatalogue,
   policies: policiesCatalogue,

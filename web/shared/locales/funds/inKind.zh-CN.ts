@@ -1,0 +1,30 @@
+// 实物发放登记：随发放批次发出的实物（如行李箱），按件计数。英文目录 inKind.en.ts 必须有相同的键。
+const inKind = {
+  title: '实物发放',
+  description: '随发放批次发出的实物（如行李箱）逐件登记：谁领取、哪天、哪一批次；银行退回的款项，其实物记为“已退回”。',
+  period: '发放日期',
+  item: '物品',
+  itemPlaceholder: '全部物品',
+  status: '状态',
+  statusPlaceholder: '全部状态',
+  org: '单位',
+  orgPlaceholder: '本辖区全部单位',
+  export: '导出 Excel',
+  totals: '按物品合计',
+  issued: '已发放',
+  returned: '已退回',
+  pieces: '{{count}} 件',
+  count: '共 {{count}} 条登记',
+  empty: '所选范围内没有实物发放记录。发放批次执行后，随款项发出的实物会登记在这里。',
+  fields: {
+    issuedOn: '发放日期',
+    org: '单位',
+    recipient: '领取人',
+    item: '物品',
+    quantity: '数量',
+    status: '状态',
+    batch: '发放批次',
+    paymentRef: '付款参考号',
+  },
+};
+export default inKind;
