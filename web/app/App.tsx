@@ -46,6 +46,7 @@ const EnterpriseDetailPage = lazy(() => import('../features/employment/enterpris
 const EnterpriseImportPage = lazy(() => import('../features/employment/enterprises/EnterpriseImportPage.js'));
 const SeekerFormPage = lazy(() => import('../features/employment/seekers/SeekerFormPage.js'));
 const SeekerDetailPage = lazy(() => import('../features/employment/seekers/SeekerDetailPage.js'));
+const SeekerEditPage = lazy(() => import('../features/employment/seekers/SeekerEditPage.js'));
 
 /** Pages below a menu entry (the entry itself is routed from MENU_ITEMS), each guarded by its permission. */
 const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentType }> = [
@@ -81,6 +82,7 @@ const SUB_PAGES: Array<{ path: string; permission: Permission; page: ComponentTy
   { path: '/enterprises/:id/edit', permission: 'job.post', page: EnterpriseFormPage },
   { path: '/job-seekers/new', permission: 'job.match', page: SeekerFormPage },
   { path: '/job-seekers/:id', permission: 'job.match', page: SeekerDetailPage },
+  { path: '/job-seekers/:id/edit', permission: 'job.match', page: SeekerEditPage },
 ];
 
 export function App() {
