@@ -3,10 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Education, JobCategory } from '../../../../contracts/employment.js';
 import { codeLabel } from '../../../shared/code-labels.js';
+import { formatDate } from '../../../shared/format.js';
 import { PageHeader } from '../../../shared/PageHeader.js';
 import { PageSpinner } from '../../../shared/PageSpinner.js';
 import { useCan } from '../../../shared/session.js';
 import { ReferralsTab } from './ReferralsTab.js';
+import { SeekerRevealButton } from './SeekerRevealButton.js';
+import { SeekerStatusButton } from './SeekerStatusButton.js';
 import { SeekerMatchesTab } from './SeekerMatchesTab.js';
 import { SeekerStatusTag } from './SeekerStatusTag.js';
 import { monthlyYuan, regionLabel, seekerErrorMessage, seekerSource } from './seeker-view.js';
@@ -67,8 +70,25 @@ export default function SeekerDetailPage() {
           </Space>
         }
         description={seeker.orgName}
-        extra={<Button onClick={() => void navigate('/job-seekers')}>{t('seekers.backToList')}</Button>}
+        extra={
+          <Space wrap>
+            <Button onClick={() => void navigate(`/job-seekers/${seeker.id}/edit`)} data-testid="seeker-edit">
+              {t('seekers.detail.edit')}
+            </Button>
+            <SeekerStatusButton seeker={seeker} />
+            <Button onClick={() => void navigate('/job-seekers')}>{t('seekers.backToList')}</Button>
+          </Space>
+        }
       />
+      {seeker.inactive && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="seeker-inactive"
+          title={t('seekers.detail.inactive', { date: formatDate(seeker.inactive.since), reason: seeker.inactive.reason })}
+        />
+      )}
       {p && (
         <Alert
           type="success"
@@ -90,9 +110,11 @@ export default function SeekerDetailPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2, lg: 3 }} data-testid="seeker-details">
           <Descriptions.Item label={t('seekers.fields.idNumber')}>
             <span className="uh-mono">{seeker.idNumberMasked}</span>
+            <SeekerRevealButton seekerId={seeker.id} field="idNumber" owner={seeker.name} />
           </Descriptions.Item>
           <Descriptions.Item label={t('seekers.fields.phone')}>
             <span className="uh-mono">{seeker.phoneMasked ?? '-'}</span>
+            {seeker.phoneMasked && <SeekerRevealButton seekerId={seeker.id} field="phone" owner={seeker.name} />}
           </Descriptions.Item>
           <Descriptions.Item label={t('seekers.fields.source')}>
             <Source seeker={seeker} />

@@ -20,7 +20,7 @@ export function SeekerMatchesTab({ seeker }: { seeker: SeekerDetail }) {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('seekers.matches.hint')}</Typography.Paragraph>
-      {!seeking && <Typography.Paragraph type="warning">{t('seekers.matches.placedSeeker')}</Typography.Paragraph>}
+      {!seeking && <Typography.Paragraph type="warning">{t(seeker.status === 'inactive' ? 'seekers.matches.inactiveSeeker' : 'seekers.matches.placedSeeker')}</Typography.Paragraph>}
       <Table<PostingMatch>
         rowKey="postingId"
         loading={isLoading}

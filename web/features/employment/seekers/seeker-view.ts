@@ -23,7 +23,7 @@ export const regionOptions = () => Object.entries(JIAOZUO_COUNTIES).map(([value,
 /** Where a seeker was registered from. */
 export const seekerSource = (s: { householdId: string | null; applicationId: string | null }) => (s.applicationId ? 'application' : s.householdId ? 'household' : 'manual');
 
-const REASONS: Record<string, 'alreadyReferred' | 'alreadyPlaced' | 'postingStatus' | 'seekerStatus' | 'referralStatus' | 'householdStatus' | 'applicationStatus'> = {
+const REASONS: Record<string, 'alreadyReferred' | 'alreadyPlaced' | 'postingStatus' | 'seekerStatus' | 'referralStatus' | 'householdStatus' | 'applicationStatus' | 'stale' | 'seekerInactive'> = {
   already_referred: 'alreadyReferred',
   already_placed: 'alreadyPlaced',
   posting_status: 'postingStatus',
@@ -31,6 +31,8 @@ const REASONS: Record<string, 'alreadyReferred' | 'alreadyPlaced' | 'postingStat
   referral_status: 'referralStatus',
   household_status: 'householdStatus',
   application_status: 'applicationStatus',
+  stale: 'stale',
+  seeker_inactive: 'seekerInactive',
 };
 
 /** The seekers' own refusals in words; the rest as every page says them. */

@@ -50,6 +50,8 @@ export interface SeekerDetail extends SeekerDto {
   application: { id: string; applicationNo: string } | null;
   referrals: ReferralDto[];
   placement: ReferralDto | null;
+  /** Why and since when the seeker stopped seeking, while inactive. */
+  inactive: { reason: string; since: string } | null;
 }
 
 export interface MatchExplained {
@@ -207,3 +209,42 @@ export function useRecordOutcome() {
     onSuccess: () => qc.invalidateQueries(),
   });
 }
+
+/** A correction: only the fields that changed, with the version read (a stale one is a 409). */
+export interface UpdateSeekerBody {
+  name?: string;
+  idNumber?: string;
+  phone?: string | null;
+  education?: string;
+  major?: string | null;
+  graduationYear?: number | null;
+  skills?: string | null;
+  wishedCategory?: string;
+  wishedRegion?: string;
+  wishedSalaryFen?: number | null;
+  hardship?: boolean;
+  version: number;
+}
+
+export function useUpdateSeeker(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSeekerBody) => api.patch<SeekerDto>(`/api/job-seekers/${id}`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: SEEKERS_KEY }),
+  });
+}
+
+/** 停止求职 (inactive) or 恢复求职 (seeking), with the reason. */
+export function useSetSeekerStatus(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ to, reason }: { to: 'inactive' | 'seeking'; reason: string }) => api.post<SeekerDto>(`/api/job-seekers/${id}/${to === 'inactive' ? 'deactivate' : 'reactivate'}`, { reason }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: SEEKERS_KEY }),
+  });
+}
+
+export type SeekerRevealField = 'idNumber' | 'phone';
+
+/** The full value, never cached: the caller holds it only while its dialog is open. */
+export const revealSeekerValue = (id: string, body: { field: SeekerRevealField; reason: string }) =>
+  api.post<{ field: SeekerRevealField; value: string }>(`/api/job-seekers/${id}/reveal`, body);
