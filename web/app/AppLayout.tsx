@@ -8,6 +8,7 @@ import { localName } from '../shared/labels.js';
 import { LanguageSwitch } from '../shared/LanguageSwitch.js';
 import { PageSpinner } from '../shared/PageSpinner.js';
 import { MENU_ITEMS } from './menu.js';
+import { selectedMenuKey } from './selected-menu-key.js';
 import { ErrorBoundary } from './results.js';
 import { signOut, useCan, useMe } from '../shared/session.js';
 import type { LoginLocationState } from '../shared/session.js';
@@ -29,12 +30,6 @@ function SiderBrand({ collapsed, subtitle }: { collapsed: boolean; subtitle: str
       </Space>
     </div>
   );
-}
-
-function selectedKey(pathname: string): string {
-  // The longest matching entry: /households/import-approvals is its own entry below /households.
-  const match = MENU_ITEMS.filter((i) => i.path !== '/' && (pathname === i.path || pathname.startsWith(i.path + '/'))).sort((a, b) => b.path.length - a.path.length);
-  return match[0]?.path ?? '/';
 }
 
 function UserArea() {
@@ -107,7 +102,7 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           data-testid="side-menu"
-          selectedKeys={[selectedKey(location.pathname)]}
+          selectedKeys={[selectedMenuKey(location.pathname, MENU_ITEMS.map((i) => i.path))]}
           items={items}
           onClick={({ key }) => void navigate(key)}
           style={{ borderInlineEnd: 0, paddingTop: 8 }}
