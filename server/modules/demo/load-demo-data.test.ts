@@ -92,8 +92,10 @@ describe('demo data', () => {
     expect(histories).toEqual([{ steps: 'create,submit,verify,approve_district,approve_city,start_notice,release,paid', n: 813 }]);
     const [capped] = await one<{ n: number }>(sql`select count(*)::int as n from campaign_applications where campaign_id = ${c2021} and amount_fen <> proposed_amount_fen and amount_reason like '实际学费%'`);
     expect(capped.n).toBeGreaterThan(0);
+    // The follow-ups of the 2021 history (a placement by the employment service writes its own, of its year: see below).
     const [followed] = await one<{ n: number; years: number[] }>(
-      sql`select count(distinct f.application_id)::int as n, array_agg(distinct f.year order by f.year) as years from aid_follow_ups f join campaign_applications a on a.id = f.application_id where a.campaign_id = ${c2021} and a.status = 'followed_up'`,
+      sql`select count(distinct f.application_id)::int as n, array_agg(distinct f.year order by f.year) as years from aid_follow_ups f join campaign_applications a on a.id = f.application_id where a.campaign_id = ${c2021} and a.status = 'followed_up'
+        and not exists (select 1 from application_events e where e.application_id = f.application_id and e.action = 'follow_up' and e.details->>'source' = 'placement' and (e.details->>'year')::int = f.year)`,
     );
     expect(followed.n).toBeGreaterThan(100);
     expect(followed.years).toEqual([2022, 2023, 2024, 2025]);
@@ -171,6 +173,90 @@ describe('demo job board', () => {
     const { validateUscc } = await import('../../../contracts/cn-ids.js');
     const codes = await one<{ uscc: string }>(sql`select uscc from enterprises`);
     expect(codes.every((c) => validateUscc(c.uscc).ok)).toBe(true);
+  });
+});
+
+describe('demo employment services', () => {
+  it('publishes policy articles of every aid and employment category through the verbs, a draft and a withdrawn one beside them', async () => {
+    const { listArticles, listPublishedArticles } = await import('../employment/policies/policies.queries.js');
+    const jobs = await asUser('jobs');
+    const byStatus = async (status: string) => (await listArticles(database.db, jobs.actor!, { status }, { page: 1, pageSize: 100 })).items;
+    const [published, drafts, withdrawn] = await Promise.all([byStatus('published'), byStatus('draft'), byStatus('withdrawn')]);
+    expect(published.length).toBeGreaterThanOrEqual(8);
+    expect(drafts.length).toBeGreaterThanOrEqual(1);
+    expect(withdrawn.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(published.map((a) => a.category))).toEqual(expect.objectContaining(new Set(['national_aid', 'local_aid', 'student_aid', 'employment', 'social_insurance'])));
+    // The public list is the published ones, newest first, and finds them by their words.
+    const publicList = await listPublishedArticles(database.db, {}, { page: 1, pageSize: 100 });
+    expect(publicList.items.map((a) => a.id).sort()).toEqual(published.map((a) => a.id).sort());
+    expect(published.every((a) => new Date(a.publishedAt!) <= clock.now() && !a.docNo)).toBe(true);
+    const found = await listPublishedArticles(database.db, { q: '金秋助学' }, { page: 1, pageSize: 100 });
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.items.every((a) => a.category === 'student_aid' || a.title.includes('金秋') || (a.summary ?? '').includes('金秋'))).toBe(true);
+    // Written by the verbs: each publish (the withdrawn ones were published first) has its audit entry.
+    const [audited] = await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'policy.publish' and request_id = 'demo-load'`);
+    expect(audited.n).toBe(published.length + withdrawn.length);
+  });
+
+  it('answers questions from the form and the 12351 hotline at several unions, so the response-time figures count from records', async () => {
+    const { consultationStats } = await import('../employment/consultations/consultation-stats.js');
+    const stats = await consultationStats({ ctx: await asUser('jobs'), query: {} });
+    const timed = stats.rows.filter((r) => r.medianHours !== null);
+    expect(timed.length).toBeGreaterThanOrEqual(5);
+    for (const r of timed) expect(r.p90Hours!).toBeGreaterThanOrEqual(r.medianHours!);
+    expect(stats.totals.open).toBeGreaterThanOrEqual(3);
+    expect(stats.totals.oldestOpenHours!).toBeGreaterThan(24);
+    // 中站区's median, counted here from its questions' own timestamps.
+    const zz = stats.rows.find((r) => r.orgName === '中站区总工会')!;
+    const hours = (
+      await one<{ h: number }>(sql`select extract(epoch from (c.answered_at - c.created_at))::float8 / 3600 as h from consultations c join orgs o on o.id = c.org_id
+        where o.code like 'JZ-ZZ%' and c.answered_at is not null order by 1`)
+    ).map((r) => r.h);
+    const mid = hours.length / 2;
+    expect(zz.answered).toBe(hours.length);
+    expect(zz.medianHours).toBeCloseTo(hours.length % 2 ? hours[Math.floor(mid)] : (hours[mid - 1] + hours[mid]) / 2, 1);
+    const kinds = await one<{ channel: string; status: string }>(sql`select distinct channel, status from consultations order by 1, 2`);
+    expect(new Set(kinds.map((k) => k.channel))).toEqual(new Set(['web', 'hotline']));
+    expect(new Set(kinds.map((k) => k.status))).toEqual(new Set(['open', 'answered', 'closed']));
+    // A rerouted question is audited under the org it left.
+    const [rerouted] = await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'consultation.reroute'`);
+    expect(rerouted.n).toBeGreaterThan(0);
+  });
+
+  it('lists the answers published as FAQ entries on the public page', async () => {
+    const { listPublishedFaq } = await import('../employment/consultations/faq/faq.queries.js');
+    const faq = await listPublishedFaq(database.db, {}, { page: 1, pageSize: 100 });
+    expect(faq.total).toBeGreaterThanOrEqual(6);
+    const sources = await one<{ id: string; answered: boolean }>(sql`select f.id, c.answer is not null as answered from faq_entries f join consultations c on c.id = f.consultation_id where f.published`);
+    expect(faq.items.map((e) => e.id).sort()).toEqual(sources.map((s) => s.id).sort());
+    expect(sources.every((s) => s.answered)).toBe(true);
+  });
+
+  it('registers job seekers from aided students, archived households and by hand, and a placed aided student’s journey shows the placement', async () => {
+    const { listSeekers } = await import('../employment/seekers/seekers.queries.js');
+    const { studentJourney } = await import('../campaigns/follow-up/student-journey.js');
+    const jobs = await asUser('jobs');
+    const all = (await listSeekers(database.db, jobs.actor!, {}, { page: 1, pageSize: 100 })).items;
+    expect(all.length).toBeGreaterThanOrEqual(15);
+    expect(all.filter((s) => s.applicationId).length).toBeGreaterThanOrEqual(3);
+    expect(all.filter((s) => s.householdId && !s.applicationId).length).toBeGreaterThanOrEqual(3);
+    expect(all.filter((s) => !s.householdId && !s.applicationId).length).toBeGreaterThanOrEqual(3);
+    const placed = (await listSeekers(database.db, jobs.actor!, { status: 'placed' }, { page: 1, pageSize: 100 })).items;
+    expect(placed.length).toBeGreaterThanOrEqual(2);
+    const [audited] = await one<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'job_seeker.register'`);
+    expect(audited.n).toBe(all.length);
+
+    const student = placed.find((s) => s.applicationId)!;
+    const [referral] = await one<{ enterprise: string; placed_on: string }>(
+      sql`select e.name as enterprise, r.placed_on::text from job_referrals r join job_postings p on p.id = r.posting_id join enterprises e on e.id = p.enterprise_id where r.seeker_id = ${student.id} and r.status = 'placed'`,
+    );
+    const journey = await studentJourney({ ctx: await asUser('city.reviewer'), applicationId: student.applicationId! });
+    expect(journey.enrolment.applications[0]).toMatchObject({ campaignYear: 2021, aided: true });
+    expect(journey.employment.placement).toMatchObject({ enterpriseName: referral.enterprise, placedOn: referral.placed_on });
+    expect(journey.employment.followUps).toContainEqual(expect.objectContaining({ status: 'employed', employer: referral.enterprise, year: Number(referral.placed_on.slice(0, 4)) }));
+    // Referred to this year's board only: the August–September 2021 postings have none.
+    const [old] = await one<{ n: number }>(sql`select count(*)::int as n from job_referrals r join job_postings p on p.id = r.posting_id where p.published_at < '2021-10-01T00:00:00+08:00'`);
+    expect(old.n).toBe(0);
   });
 });
 

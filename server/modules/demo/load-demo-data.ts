@@ -12,6 +12,7 @@ import { flattenOrgTree, JIAOZUO_ORG_TREE } from './jiaozuo-org-tree.js';
 import type { DemoUser } from './demo-actors.js';
 import { loadDemoCampaigns } from './load-demo-campaigns.js';
 import { loadDemoEmployment } from './load-demo-employment.js';
+import { loadDemoEmploymentServices } from './load-demo-employment-services.js';
 import { loadDemoFunds } from './load-demo-funds.js';
 import { loadDemoHouseholds } from './load-demo-households.js';
 
@@ -44,7 +45,8 @@ export async function loadDemoData({ db, clock, secrets }: { db: Db; clock: Cloc
     const campaignsLoaded = await loadDemoCampaigns(tx, { clock, secrets, passwordHash }, byCode, accounts);
     const funds = await loadDemoFunds(tx, { secrets, now: clock.now() }, byCode, accounts, { campaign2021Id: campaignsLoaded.campaign2021.id, currentYear: campaignsLoaded.campaignCurrent.year });
     const employment = await loadDemoEmployment(tx, { byCode, jobs: accounts.get('jobs')!, hr: accounts.get('hr.demo')!, now: clock.now() });
-    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded, funds, employment };
+    const employmentServices = await loadDemoEmploymentServices(tx, { secrets, now: clock.now(), byCode, accounts, campaign2021Id: campaignsLoaded.campaign2021.id });
+    return { orgs: byCode.size, users: DEMO_ACCOUNTS.length, households: householdCount, ...campaignsLoaded, funds, employment, employmentServices };
   });
   if (!loaded) return null;
   // Statistics for the planner (and, on PGlite, the visibility map) before the first list is asked for.
@@ -81,4 +83,9 @@ export const DEMO_TABLES = [
   'in_kind_issues',
   'enterprises',
   'job_postings',
+  'policy_articles',
+  'consultations',
+  'faq_entries',
+  'job_seekers',
+  'job_referrals',
 ] as const;
