@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConsultationCategory, ConsultationStatus, hasWords, WORDS_MESSAGE } from './employment.js';
 import { IsoDate } from './funds.js';
 import { CnMobile, codes } from './households.js';
-import { normalizeMobile } from './cn-ids.js';
+import { normalizeIdInput, normalizeMobile } from './cn-ids.js';
 import { text as safeText } from './text.js';
 
 /**
@@ -34,11 +34,11 @@ export const ConsultationChannel = codes({
 const question = prose(CONSULTATION_QUESTION_MAX).min(5, 'at least 5 characters').refine(hasWords, WORDS_MESSAGE);
 const answer = (max: number) => prose(max).min(2).refine(hasWords, WORDS_MESSAGE);
 
-/** A mainland mobile, or for a hotline caller a landline (0391-2345678): digits and one dash kept. */
+/** A mainland mobile, or for a hotline caller a landline (0391-2345678): digits and one dash kept; full-width digits and dashes (typed with a Chinese input method) normalised. */
 export const ContactPhone = z.string().transform((raw, ctx) => {
   const mobile = normalizeMobile(raw);
   if (/^1[3-9]\d{9}$/.test(mobile)) return mobile;
-  const landline = raw.replace(/[\s\u3000]/g, '').replace(/[－—–]/g, '-');
+  const landline = normalizeIdInput(raw).replace(/[\u2010-\u2015]/g, '-');
   if (/^0\d{2,3}-?\d{7,8}$/.test(landline)) return landline;
   ctx.addIssue({ code: 'custom', message: 'a mainland mobile (11 digits starting 13-19) or a landline with its area code (0391-2345678)' });
   return z.NEVER;

@@ -170,6 +170,9 @@ describe('staff: hotline calls, the queue, answers', () => {
     expect(await auditRows(t, 'consultation.record_call', id)).toMatchObject([{ actorUsername: 'zx-b', orgId: t.orgs.E.id, details: { channel: 'hotline', answered: true } }]);
     const open = await staffB.post('/api/consultations', question('B', { phone: '13700001111' }));
     expect(open.json().status).toBe('open');
+    const fullWidth = await staffB.post('/api/consultations', question('B', { phone: '０３９１－３５６８１２３' }));
+    expect(fullWidth.statusCode, fullWidth.body).toBe(201);
+    expect((await staffB.get(`/api/consultations/${fullWidth.json().id}`)).json().phoneMasked).toBe('039*****8123');
     const badPhone = await staffB.post('/api/consultations', question('B', { phone: '3568123' }));
     expect(badPhone.statusCode).toBe(400);
     expect((await staffC.post('/api/consultations', question('B'))).statusCode).toBe(404);
