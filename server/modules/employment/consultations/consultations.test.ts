@@ -241,7 +241,9 @@ describe('staff: hotline calls, the queue, answers', () => {
     const audits = await auditRows(t, 'consultation.reroute', id);
     expect(audits.map((a) => a.orgId)).toEqual([t.orgs.B.id, t.orgs.E.id, t.orgs.C.id]);
     await staffC.post(`/api/consultations/${id}/answer`, { answer: '已答复' });
-    expect((await staffC.post(`/api/consultations/${id}/reroute`, { toOrgId: t.orgs.F.id, reason: '晚了' })).statusCode).toBe(409);
+    const late = await staffC.post(`/api/consultations/${id}/reroute`, { toOrgId: t.orgs.F.id, reason: '晚了' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error).toMatchObject({ message: '只有待答复的咨询可以转办 (only an open question is rerouted; this one is answered)', details: { reason: 'status', status: 'answered' } });
   });
 
   it('reveals the full phone to call back, with the reason audited', async () => {

@@ -18,7 +18,7 @@ export async function rerouteConsultation({ ctx, id, input }: { ctx: Ctx; id: st
   return ctx.db.transaction(async (tx) => {
     const c = await getConsultationInScope(tx, actor, id, { forUpdate: true });
     const to = await getOrgInScope(tx, actor, toOrgId);
-    if (c.status !== 'open') throw conflict('status', `a ${c.status} question is not rerouted`, { status: c.status });
+    if (c.status !== 'open') throw conflict('status', `只有待答复的咨询可以转办 (only an open question is rerouted; this one is ${c.status})`, { status: c.status });
     if (to.id === c.orgId) throw conflict('same_org', 'the question is already routed to that org');
     if (!to.active) throw conflict('org_inactive', 'that org is deactivated');
     await tx.update(consultations).set({ orgId: to.id, updatedAt: ctx.clock.now() }).where(eq(consultations.id, c.id));
