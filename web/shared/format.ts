@@ -1,5 +1,5 @@
 // Display formatting. Times are shown in China Standard Time whatever the browser's zone;
-// money is integer fen (1 yuan = 100 fen) and is formatted with integer arithmetic only.
+// money is integer fen (1 yuan = 100 fen), formatted in money.ts with integer arithmetic only.
 
 export const DISPLAY_TIME_ZONE = 'Asia/Shanghai';
 
@@ -40,37 +40,8 @@ export function formatDate(value: string | number | Date | null | undefined): st
   return formatDateTime(value).slice(0, 10);
 }
 
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function assertFen(fen: number): void {
-  if (!Number.isSafeInteger(fen)) throw new RangeError(`amount in fen must be a safe integer, got ${fen}`);
-}
-
-/** 123456 fen → '¥1,234.56'; negative amounts → '-¥1,234.56'. */
-export function formatYuan(fen: number): string {
-  assertFen(fen);
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100);
-  const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}¥${groupThousands(String(yuan))}.${cents}`;
-}
-
-/**
- * Amount in 万元 with four decimals (exact to the yuan, fen rounded half up):
- * 214913600 fen → '214.9136 万元'. `unit: false` leaves the unit off for table cells with a 万元 header.
- */
-export function formatWanYuan(fen: number, opts: { unit?: boolean } = {}): string {
-  assertFen(fen);
-  const yuan = Math.floor((Math.abs(fen) + 50) / 100);
-  const sign = fen < 0 && yuan > 0 ? '-' : '';
-  const wan = Math.floor(yuan / 10000);
-  const rest = String(yuan % 10000).padStart(4, '0');
-  const text = `${sign}${groupThousands(String(wan))}.${rest}`;
-  return opts.unit === false ? text : `${text} 万元`;
-}
+// Money is formatted in money.ts (with the parsing of 元 typed into forms); kept importable from here.
+export { formatWanYuan, formatYuan } from './money.js';
 
 /** Pretty JSON for audit details and the like. */
 export function formatJson(value: unknown): string {

@@ -1,9 +1,9 @@
 import { Input, type FormRule, type InputProps } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseYuan } from './yuan.js';
+import { parseYuan } from '../../shared/money.js';
 
-/** An amount typed in 元 as text (turned into fen on its digits: yuan.ts). */
+/** An amount typed in 元 as text (turned into fen on its digits: shared/money.ts). */
 export function YuanInput(props: Omit<InputProps, 'suffix'>) {
   const { t } = useTranslation();
   return <Input inputMode="decimal" autoComplete="off" maxLength={20} placeholder="0.00" suffix={t('funds.yuan')} {...props} />;
@@ -16,7 +16,7 @@ export function useYuanRule(): FormRule {
     () => ({
       required: true,
       validator: async (_: unknown, value: string | undefined) => {
-        const r = parseYuan(value);
+        const r = parseYuan(value, { positive: true });
         if ('problem' in r) throw new Error(t(`funds.amount.${r.problem}`));
       },
     }),
@@ -26,7 +26,7 @@ export function useYuanRule(): FormRule {
 
 /** Fen of a field the rule above passed. */
 export function fenOf(value: string | undefined): number {
-  const r = parseYuan(value);
+  const r = parseYuan(value, { positive: true });
   if ('problem' in r) throw new Error(`not an amount: ${value}`);
   return r.fen;
 }

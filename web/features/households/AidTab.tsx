@@ -8,7 +8,7 @@ import { useCan } from '../../shared/session.js';
 import { formatYuan } from '../../shared/format.js';
 import { useReportHouseholdError } from './household-errors.js';
 import { useAddAid, type AidEntry, type AidType, type HouseholdDetail } from './households.api.js';
-import { yuanToFen } from './money.js';
+import { yuanToFen } from '../../shared/money.js';
 import { useYuanRule, YuanInput } from './YuanInput.js';
 import { chinaToday } from '../../shared/china-today.js';
 

@@ -57,7 +57,7 @@ import { HouseholdStatusTag } from './HouseholdStatusTag.js';
 import { useCreateHousehold, useHousehold, useUpdateHousehold, type HouseholdDetail } from './households.api.js';
 import { describeIdNumber, useBankCardRule, useIdNumberRule, useMobileRule } from './id-number.js';
 import { MembersFormList } from './MembersFormList.js';
-import { yuanToFen } from './money.js';
+import { yuanToFen } from '../../shared/money.js';
 import { useYuanRule, YuanInput } from './YuanInput.js';
 
 /** Statuses in which the server takes corrections (update-household.ts). */

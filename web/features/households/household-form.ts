@@ -1,7 +1,7 @@
 // Form values of the household form and their translation to the API's bodies (amounts in 元 → fen).
 import type { CreateHouseholdInput, MemberInput, UpdateHouseholdInput, UpdateMemberInput } from '../../../contracts/households.js';
 import type { HouseholdDetail, HouseholdMember } from './households.api.js';
-import { fenToYuanInput, yuanToFen } from './money.js';
+import { fenToYuanInput, yuanToFen } from '../../shared/money.js';
 
 export interface MemberFormValues {
   /**

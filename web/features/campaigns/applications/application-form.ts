@@ -1,30 +1,18 @@
 // The application form's values and the request bodies made from them. Amounts are typed in 元 as
-// text and parsed on their digits (never through floating point); the server takes integer fen.
+// text and parsed on their digits by shared/money.ts (never through floating point); the server takes integer fen.
 import { FiveClear, type FiveClearKey, type FiveClearsInput } from '../../../../contracts/campaigns.js';
+import { fenToYuanInput, parseYuan as parseYuanText } from '../../../shared/money.js';
 import type { ApplicationDetail, CreateApplicationBody, UpdateApplicationBody } from './applications.api.js';
 
-/** The largest amount the server takes: 1 亿元. */
-export const MAX_FEN = 100_000_000_00;
-const YUAN = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
-
-/** '1,800.50' → 180050 (full-width digits and separators allowed); '' → null; anything else → undefined. */
+/** '1,800.50' → 180050 (full-width digits and separators allowed); '' → null; not an amount (or over 1 亿元) → undefined. */
 export function parseYuan(raw: string | number | null | undefined): number | null | undefined {
-  const s = String(raw ?? '')
-    .replace(/[\uFF10-\uFF19\uFF0E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,，]/g, '');
-  if (s === '') return null;
-  const m = YUAN.exec(s);
-  if (!m) return undefined;
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return fen > MAX_FEN ? undefined : fen;
+  const r = parseYuanText(raw);
+  if ('fen' in r) return r.fen;
+  return r.problem === 'empty' ? null : undefined;
 }
 
 /** 180050 → '1800.50', 180000 → '1800' (to prefill an input). */
-export function fenToYuanText(fen: number | null | undefined): string {
-  if (fen === null || fen === undefined) return '';
-  const cents = fen % 100;
-  return cents === 0 ? String(Math.floor(fen / 100)) : `${Math.floor(fen / 100)}.${String(cents).padStart(2, '0')}`;
-}
+export const fenToYuanText = fenToYuanInput;
 
 const fenOf = (raw: string | undefined) => parseYuan(raw) ?? 0;
 const text = (s: string | null | undefined) => {

@@ -2,7 +2,7 @@
 // checks them, and the server's per-row refusals (`body.rows.3.amountFen`) placed back on their rows.
 import { DONATION_BATCH_MAX_ROWS } from '../../../../contracts/donations.js';
 import type { FieldIssue } from '../../../shared/api.js';
-import { parseYuan } from '../yuan.js';
+import { parseYuan } from '../../../shared/money.js';
 
 export interface BatchRow {
   key: string;
@@ -48,7 +48,7 @@ export function checkRows(table: BatchRow[]): CheckedRows {
     if (!name) problems.push({ field: 'name', problem: 'nameRequired' });
     else if (Array.from(name).length > NAME_MAX) problems.push({ field: 'name', problem: 'tooLong' });
     if (Array.from(unit).length > NAME_MAX) problems.push({ field: 'unit', problem: 'tooLong' });
-    const amount = parseYuan(r.amount);
+    const amount = parseYuan(r.amount, { positive: true });
     if ('problem' in amount) problems.push({ field: 'amount', problem: 'amountInvalid' });
     if (problems.length) {
       errors.set(r.key, problems);
