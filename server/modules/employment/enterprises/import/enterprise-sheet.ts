@@ -45,6 +45,14 @@ export const ENTERPRISE_SHEET_REASONS = {
   code: (labels: string[]) => `不在代码表中，请从下拉列表选择：${labels.join('、')}`,
 };
 
+/**
+ * Many codes are digits only (914108001735304115). Pasted into a cell formatted as a number, Excel
+ * keeps 15 significant digits and the rest become zeros, so the check fails for a reason the
+ * message must name: the check character alone would send the user to the licence, not the cell.
+ */
+export const USCC_AS_NUMBER_HINT = '。该代码全为数字：若单元格为数字格式，Excel 只保留前15位，后几位已变成0，请将单元格设为文本格式后重新填写';
+export const usccCellReason = (reason: string, text: string) => (/^\d{16,}$/.test(text.trim()) ? reason + USCC_AS_NUMBER_HINT : reason);
+
 const ROW_SCHEMA = RegisterEnterpriseInput.omit({ orgId: true });
 
 export interface ParsedEnterpriseRow {
@@ -90,7 +98,7 @@ export function parseEnterpriseSheet(buffer: Buffer): ParsedEnterpriseSheet {
     if (typeof obj.uscc === 'string') {
       const uscc = validateUscc(obj.uscc);
       if (!uscc.ok) {
-        cellError(row, 'uscc', obj.uscc, ENTERPRISE_SHEET_REASONS.uscc[uscc.problem]);
+        cellError(row, 'uscc', obj.uscc, usccCellReason(ENTERPRISE_SHEET_REASONS.uscc[uscc.problem], obj.uscc));
         rowOk = false;
       } else {
         const earlier = firstRowOf.get(uscc.value);

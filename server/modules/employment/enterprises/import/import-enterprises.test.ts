@@ -122,6 +122,18 @@ describe('the enterprise import', () => {
     expect(lines[0]).toEqual([ENTERPRISE_SHEET, '3', '统一社会信用代码', String(rows[1].统一社会信用代码), '统一社会信用代码校验位错误，请核对营业执照']);
   });
 
+  it('says when an all-digit code was kept as a number by Excel (its last digits lost), and not only that the check fails', async () => {
+    // 914108001735304115 in a number cell: Excel stores 914108001735304100.
+    const digits = row({ 统一社会信用代码: 914108001735304115 });
+    const typedWrong = row({ 统一社会信用代码: '91410800MA3X5R7T0B' });
+    const res = await upload(jobsB, await workbook([digits, typedWrong]));
+    const reasons = res.json().errors.map((e: { row: number; value: string; reason: string }) => [e.row, e.value, e.reason]);
+    expect(reasons).toEqual([
+      [2, '914108001735304100', expect.stringMatching(/^统一社会信用代码校验位错误，请核对营业执照。该代码全为数字：若单元格为数字格式，Excel 只保留前15位.*设为文本格式/)],
+      [3, '91410800MA3X5R7T0B', '统一社会信用代码校验位错误，请核对营业执照'],
+    ]);
+  });
+
   it('refuses more than 2,000 enterprises in one file', async () => {
     const rows = Array.from({ length: 2001 }, () => row());
     const res = await upload(jobsB, await workbook(rows));

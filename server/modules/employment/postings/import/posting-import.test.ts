@@ -113,6 +113,7 @@ describe('the posting import', () => {
         row(usccD, { 岗位名称: '仓库 管理员' }), // row 8: the same as row 2
         row(usccD, { 岗位名称: '电焊工' }), // row 9: live already
         row(usccD, { 岗位类别: '老板', 招聘人数: 0, 有效期至: '明年' }), // row 10
+        { ...row(''), 企业统一社会信用代码: 914108001735304115 }, // row 11: a code of digits in a number cell
       ]),
     );
     expect(res.statusCode, res.body).toBe(200);
@@ -129,6 +130,7 @@ describe('the posting import', () => {
     expect(at(9)).toEqual([expect.stringContaining('岗位名称: 该企业在同一地区已有同名岗位')]);
     expect(at(10).join('\n')).toContain('岗位类别: 不在代码表中');
     expect(at(10).join('\n')).toContain('有效期至: 日期应写成');
+    expect(at(11)).toEqual([expect.stringMatching(/^企业统一社会信用代码: 统一社会信用代码校验位错误.*Excel 只保留前15位.*设为文本格式/)]);
     expect(body.errorCount).toBe(body.errors.length);
     expect(body.reportXlsx).toBeTruthy();
     expect(await count()).toBe(before);

@@ -6,6 +6,7 @@ import type { ImportError } from '../../../../../contracts/households.js';
 import type { ExcelColumn } from '../../../households/import/households-excel-columns.js';
 import { IMPORT_REASONS as R } from '../../../households/import/import-reasons.js';
 import { readTemplateSheet } from '../../../households/import/parse-household-workbook.js';
+import { usccCellReason } from '../../enterprises/import/enterprise-sheet.js';
 
 /**
  * The list of postings union offices collect (岗位信息表): one row per posting, its enterprise named
@@ -111,7 +112,7 @@ export function parsePostingSheet(buffer: Buffer): ParsedPostingSheet {
       const r = validateUscc(usccText);
       if (r.ok) uscc = r.value;
       else {
-        cellError(row, 'uscc', usccText, POSTING_SHEET_REASONS.uscc[r.problem]);
+        cellError(row, 'uscc', usccText, usccCellReason(POSTING_SHEET_REASONS.uscc[r.problem], usccText));
         rowOk = false;
       }
     }
