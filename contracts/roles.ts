@@ -8,6 +8,7 @@ export const ROLE_KEYS = [
   'caseworker',
   'reviewer',
   'finance_officer',
+  'fund_auditor',
   'jobs_officer',
   'enterprise_hr',
 ] as const;
@@ -111,6 +112,11 @@ export const ROLES: Record<RoleKey, { permissions: Permission[]; separated: bool
     separated: false,
     permissions: ['org.read', 'household.read', 'campaign.read', 'application.read', 'fund.read', 'fund.post', 'payment.create', 'payment.approve'],
   },
+  /**
+   * 经审人员 (the union's fund review committee): reads every fund, statement, batch, in-kind issue and
+   * the reconciliation of its subtree, to prove raised = paid + balance, and moves no money.
+   */
+  fund_auditor: { separated: false, permissions: ['org.read', 'campaign.read', 'fund.read'] },
   /** Reveals a seeker's number to phone them about a referral (seeker.reveal), as reviewers do households'. */
   jobs_officer: { separated: false, permissions: ['org.read', 'job.read', 'job.post', 'job.publish', 'job.match', 'seeker.reveal', 'policy.publish', 'consultation.answer'] },
   /** An enterprise's HR contact: its own enterprise's postings only (users.enterprise_id). */

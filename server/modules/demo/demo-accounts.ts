@@ -16,6 +16,8 @@ export const DEMO_ACCOUNTS: Array<{ username: string; displayName: string; orgCo
   { username: 'finance', displayName: '市总工会财务', orgCode: 'JZ', roles: ['finance_officer'] },
   // The second finance officer: approves the payment batches `finance` builds (maker ≠ checker).
   { username: 'finance.checker', displayName: '市总工会财务复核', orgCode: 'JZ', roles: ['finance_officer'] },
+  // The fund review committee (经审): reads funds, statements and the reconciliation, moves no money.
+  { username: 'fund.auditor', displayName: '市总工会经审办', orgCode: 'JZ', roles: ['fund_auditor'] },
   { username: 'jobs', displayName: '市总工会就业专员', orgCode: 'JZ', roles: ['jobs_officer'] },
   // An enterprise's HR contact (焦煤集团's first mine company on the job board): posts its own jobs only.
   { username: 'hr.demo', displayName: '企业招聘专员', orgCode: 'JZ-JM', roles: ['enterprise_hr'] },

@@ -171,6 +171,7 @@ const en: Catalogue = {
     caseworker: 'Caseworker',
     reviewer: 'Reviewer',
     finance_officer: 'Finance officer',
+    fund_auditor: 'Fund auditor',
     jobs_officer: 'Employment services officer',
     enterprise_hr: 'Enterprise HR contact',
     separatedHint: 'separated admin',

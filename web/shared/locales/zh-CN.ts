@@ -167,6 +167,7 @@ const zhCN = {
     caseworker: '帮扶专干',
     reviewer: '审核员',
     finance_officer: '财务人员',
+    fund_auditor: '经审人员',
     jobs_officer: '就业服务专员',
     enterprise_hr: '企业招聘联系人',
     separatedHint: '三员',
