@@ -18,7 +18,7 @@ import { AppError, validation } from './platform/errors.js';
 import { logDenial } from './platform/authz.js';
 import { sendError } from './platform/http-errors.js';
 import { createFileStore } from './platform/file-store.js';
-import { fieldWithBadText, unexpectedBodyIssues } from './platform/http.js';
+import { fieldWithBadText, unexpectedBodyIssues, unexpectedQueryIssues } from './platform/http.js';
 import { openapiDocument, openapiTransform, rawBodyTypes } from './platform/openapi.js';
 import type { Secrets } from './platform/secrets.js';
 import { ForegroundGauge } from './platform/foreground.js';
@@ -228,6 +228,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const route = request.routeOptions;
     if (route.url && !route.schema?.body && !rawBodyTypes(request.method, route.url, route.config)) {
       const issues = unexpectedBodyIssues(request.body);
+      if (issues) throw validation(issues);
+    }
+    // Likewise an API route without a query schema takes no query: a misspelt filter is refused, not silently ignored.
+    if (route.url?.startsWith('/api/') && !route.url.startsWith('/api/docs') && !route.schema?.querystring) {
+      const issues = unexpectedQueryIssues(request.query);
       if (issues) throw validation(issues);
     }
   });

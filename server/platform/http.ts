@@ -61,6 +61,15 @@ export function unexpectedBodyIssues(body: unknown): Array<{ field: string; mess
   return [{ field: 'body', message: 'this route takes no body' }];
 }
 
+/**
+ * An API route that declares no query string takes none: each parameter sent anyway is an
+ * "unknown field", as the strict query schemas of the other routes name them, or null.
+ */
+export function unexpectedQueryIssues(query: unknown): Array<{ field: string; message: string }> | null {
+  const keys = query && typeof query === 'object' ? Object.keys(query) : [];
+  return keys.length ? keys.map((key) => ({ field: `querystring.${key}`, message: 'unknown field' })) : null;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** On the short allow-list of routes reachable without a session (tested by the route walker). */
