@@ -76,7 +76,8 @@ input,select,button{font:inherit;min-height:40px;border:1px solid #d0d3d8;border
 .filters{display:grid;grid-template-columns:1fr 1fr;gap:6px;margin-top:8px}.filters select{width:100%;min-width:0}
 .reset{display:inline-block;margin-top:8px;font-size:13px}
 ul.jobs{list-style:none;margin:0;padding:0}.job{display:block;background:#fff;border-radius:8px;padding:12px;margin-bottom:8px;color:inherit}
-.job .top{display:flex;justify-content:space-between;gap:8px;align-items:baseline}.job h2,.job h1{margin:0;font-size:17px;color:#1f2329}
+.top{display:flex;justify-content:space-between;gap:8px;align-items:baseline}.job h2,.card h1{margin:0;font-size:17px;color:#1f2329;min-width:0;overflow-wrap:anywhere}.card h1{font-size:20px;line-height:1.4}
+.ent,dd{overflow-wrap:anywhere}
 .pay{color:#d4380d;font-weight:600;white-space:nowrap}.ent{color:#646a73;font-size:14px;margin:2px 0 6px}
 .tags{display:flex;flex-wrap:wrap;gap:4px}.tag{font-size:12px;background:#f0f2f5;border-radius:4px;padding:1px 6px;color:#4e5969}
 .tag.k{background:#fff1f0;color:#b8242c}.meta{font-size:12px;color:#8a9099;margin-top:6px}

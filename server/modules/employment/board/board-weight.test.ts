@@ -18,6 +18,7 @@ const SCREENSHOT_DIR = path.resolve('screenshots');
 let t: TestApp;
 let browser: Browser;
 let baseURL: string;
+let unbrokenId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -28,6 +29,10 @@ beforeAll(async () => {
     const res = await officer.post('/api/job-postings', samplePosting(t, enterprise, { title: `高级数控车床操作工（${i + 1}号车间长白班）`, description: long, submit: true, kind: i % 5 === 0 ? 'public_interest' : 'regular' }));
     await officer.post(`/api/job-postings/${res.json().id}/approve`, {});
   }
+  // A title and a description with no place to break: a model number, a pasted link.
+  const unbroken = await officer.post('/api/job-postings', samplePosting(t, enterprise, { title: 'SMT-AOI-VISIONINSPECTIONENGINEERLEVEL3', description: `https://example.com/${'a'.repeat(300)}`, category: 'it', submit: true }));
+  unbrokenId = unbroken.json().id;
+  await officer.post(`/api/job-postings/${unbrokenId}/approve`, {});
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   baseURL = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
@@ -64,6 +69,18 @@ describe('the board’s first page on a phone', () => {
     await page.getByTestId('job-detail').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'job-board-phone-posting.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('a title or description with no place to break wraps on the phone: no sideways scrolling, the salary in sight', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const page = await context.newPage();
+    for (const url of [`${baseURL}/jobs?category=it`, `${baseURL}/jobs/${unbrokenId}`]) {
+      await page.goto(url);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(390);
+      const pay = await page.locator('.pay').first().boundingBox();
+      expect(pay!.x + pay!.width, url).toBeLessThanOrEqual(390);
+    }
     await context.close();
   });
 });
