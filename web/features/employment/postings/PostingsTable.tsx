@@ -49,13 +49,18 @@ export function PostingsTable({
             title: t('jobs.fields.title'),
             dataIndex: 'title',
             width: 200,
+            // A title with no place to break (a model number) wraps inside its column instead of running over the next.
             render: (v: string, p) => (
-              <Space size={4} wrap>
+              <div style={{ overflowWrap: 'anywhere' }}>
                 <Link to={`/job-postings/${p.id}${linkQuery}`} data-testid="posting-link" data-posting-id={p.id}>
                   {v}
                 </Link>
-                {p.kind !== 'regular' && <Tag color="red">{codeLabel(PostingKind, p.kind, lang)}</Tag>}
-              </Space>
+                {p.kind !== 'regular' && (
+                  <Tag color="red" style={{ marginInlineStart: 4 }}>
+                    {codeLabel(PostingKind, p.kind, lang)}
+                  </Tag>
+                )}
+              </div>
             ),
           },
           { title: t('jobs.fields.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: true },
