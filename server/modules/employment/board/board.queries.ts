@@ -12,6 +12,8 @@ import { postingMatches } from '../postings/postings.queries.js';
  * expiry sweep moves them to expired later, but the board never waits for it.
  */
 const onBoard = (today: string) => and(eq(jobPostings.status, 'published'), gte(jobPostings.validUntil, today))!;
+/** A deactivated enterprise's postings leave the board (and come back if it is activated again); the queries join enterprises. */
+const enterpriseActive = eq(enterprises.status, 'active');
 
 /** Postings asking for the visitor's education or less ("不限" included). */
 function educationUpTo(education: keyof typeof EDUCATION_RANK): SQL {
@@ -22,6 +24,7 @@ function educationUpTo(education: keyof typeof EDUCATION_RANK): SQL {
 export function boardWhere(today: string, f: Omit<PublicJobsQuery, 'page' | 'pageSize'>): SQL {
   return and(
     onBoard(today),
+    enterpriseActive,
     f.category ? eq(jobPostings.category, f.category) : undefined,
     f.region ? eq(jobPostings.regionCode, f.region) : undefined,
     f.kind ? eq(jobPostings.kind, f.kind) : undefined,
@@ -99,7 +102,7 @@ export async function getBoardPosting(db: DbOrTx, today: string, id: string) {
     })
     .from(jobPostings)
     .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
-    .where(and(eq(jobPostings.id, id), onBoard(today)));
+    .where(and(eq(jobPostings.id, id), onBoard(today), enterpriseActive));
   if (!row) throw notFound('job posting');
   return row;
 }
