@@ -1,109 +1,23 @@
-import { EyeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Modal, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useCan } from '../../../shared/session.js';
+import { RevealValueButton } from '../../../shared/RevealValueButton.js';
 import { useReportApplicationError } from './application-errors.js';
 import { revealApplicationValue, type RevealField } from './applications.api.js';
 
-const REASON_MIN = 2;
-const REASON_MAX = 200;
 const FIELDS = new Set(['reason']);
 
-/**
- * 查看 beside a masked number of an application: asks for a reason (audited) and shows the full value
- * in the dialog only, held in this component's state while it is open (never cached); closing forgets it.
- */
+/** 查看 beside a masked number of an application (application.reveal, with a reason; audited). */
 export function ApplicationRevealButton({ applicationId, field, label, owner }: { applicationId: string; field: RevealField; label: string; owner: string }) {
-  const { t } = useTranslation();
-  const can = useCan();
   const reportError = useReportApplicationError();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [open, setOpen] = useState(false);
-  const [value, setValue] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  if (!can('application.reveal')) return null;
-
-  const close = () => {
-    setValue(null);
-    setOpen(false);
-  };
-  const submit = async () => {
-    const { reason } = await form.validateFields();
-    setLoading(true);
-    try {
-      setValue((await revealApplicationValue(applicationId, { field, reason: reason.trim() })).value);
-    } catch (err) {
-      reportError(err, { instance: form, fields: FIELDS });
-    } finally {
-      setLoading(false);
-    }
-  };
-
   return (
-    <>
-      <Button type="link" size="small" icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid={`application-reveal-${field}`} style={{ paddingInline: 4 }} className="no-print">
-        {t('applications.reveal.view')}
-      </Button>
-      <Modal
-        open={open}
-        title={
-          <Space>
-            <SafetyCertificateOutlined style={{ color: '#d46b08' }} />
-            {t('applications.reveal.title', { field: label })}
-          </Space>
-        }
-        onCancel={close}
-        destroyOnHidden
-        width={520}
-        footer={
-          value === null ? (
-            <Space>
-              <Button onClick={close}>{t('common.cancel')}</Button>
-              <Button type="primary" loading={loading} onClick={() => void submit().catch(() => undefined)} data-testid="application-reveal-submit">
-                {t('applications.reveal.submit')}
-              </Button>
-            </Space>
-          ) : (
-            <Button type="primary" onClick={close}>
-              {t('common.close')}
-            </Button>
-          )
-        }
-      >
-        {value === null ? (
-          <>
-            <Alert type="warning" showIcon title={t('applications.reveal.hint')} style={{ margin: '12px 0 16px' }} />
-            <Form form={form} layout="vertical" preserve={false} requiredMark={false}>
-              <Form.Item label={t('applications.reveal.owner')}>
-                <Typography.Text strong>{owner}</Typography.Text>
-              </Form.Item>
-              <Form.Item
-                name="reason"
-                label={t('applications.reveal.reason')}
-                rules={[
-                  { required: true, whitespace: true, message: t('applications.reveal.reasonRequired', { min: REASON_MIN }) },
-                  { min: REASON_MIN, message: t('applications.reveal.reasonRequired', { min: REASON_MIN }) },
-                ]}
-              >
-                <Input.TextArea rows={3} maxLength={REASON_MAX} showCount placeholder={t('applications.reveal.reasonPlaceholder')} autoFocus data-testid="application-reveal-reason" />
-              </Form.Item>
-            </Form>
-          </>
-        ) : (
-          <div style={{ margin: '16px 0 8px' }}>
-            <Typography.Text type="secondary">{t('applications.reveal.value', { owner, field: label })}</Typography.Text>
-            <div style={{ margin: '8px 0 12px', padding: '12px 16px', background: '#f7f9fc', border: '1px solid #e6ebf2', borderRadius: 6 }}>
-              <Typography.Text className="uh-mono" style={{ fontSize: 20 }} copyable data-testid="application-revealed-value">
-                {value}
-              </Typography.Text>
-            </div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('applications.reveal.closeHint')}
-            </Typography.Text>
-          </div>
-        )}
-      </Modal>
-    </>
+    <RevealValueButton
+      permission="application.reveal"
+      reveal={(reason) => revealApplicationValue(applicationId, { field, reason })}
+      onError={(err, form) => reportError(err, { instance: form, fields: FIELDS })}
+      label={label}
+      owner={owner}
+      i18nPrefix="applications.reveal"
+      buttonTestId={`application-reveal-${field}`}
+      testIdPrefix="application-"
+      className="no-print"
+    />
   );
 }
