@@ -52,7 +52,7 @@ export async function postingCandidates(db: DbOrTx, seeker: Pick<SeekerRow, 'wis
     .select({ id: jobPostings.id })
     .from(jobPostings)
     .innerJoin(enterprises, eq(enterprises.id, jobPostings.enterpriseId))
-    .where(and(eq(jobPostings.status, 'published'), gte(jobPostings.validUntil, today)))
+    .where(and(eq(jobPostings.status, 'published'), gte(jobPostings.validUntil, today), eq(enterprises.status, 'active')))
     .orderBy(desc(likely), desc(jobPostings.publishedAt), desc(jobPostings.id))
     .limit(CANDIDATE_LIMIT);
   return db

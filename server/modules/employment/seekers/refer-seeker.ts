@@ -27,6 +27,7 @@ export async function referSeeker({ ctx, seekerId, input }: { ctx: Ctx; seekerId
       if (seeker.status !== 'seeking') throw conflict('seeker_status', 'only a seeker still seeking work is referred', { status: seeker.status });
       const posting = await referablePosting(tx, actor, data.postingId);
       if (posting.status !== 'published' || posting.validUntil < today) throw conflict('posting_status', 'only a published posting still valid takes referrals', { status: posting.status, validUntil: posting.validUntil });
+      if (posting.enterpriseStatus !== 'active') throw conflict('enterprise_inactive', '该用人单位已停用，不能推荐 (the enterprise is deactivated)', { field: 'body.postingId' });
       const [held] = await tx.select({ id: jobReferrals.id }).from(jobReferrals).where(and(eq(jobReferrals.seekerId, seeker.id), eq(jobReferrals.postingId, posting.id)));
       if (held) throw alreadyReferred(held.id);
       const match = matchSeekerToPosting(seeker, { ...posting, text: `${posting.title} ${posting.description}` }, { year: Number(today.slice(0, 4)) });
@@ -70,6 +71,7 @@ async function referablePosting(db: DbOrTx, actor: Actor, id: string) {
       salaryMaxFen: jobPostings.salaryMaxFen,
       searchTerms: jobPostings.searchTerms,
       enterpriseId: enterprises.id,
+      enterpriseStatus: enterprises.status,
       priorityPledge: enterprises.priorityPledge,
     })
     .from(jobPostings)
