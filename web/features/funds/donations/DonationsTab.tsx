@@ -22,6 +22,8 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
   const [refunding, setRefunding] = useState<DonationDto | null>(null);
   const { data, isFetching } = useDriveDonations(drive.id, page, pageSize, q);
   const anonymous = t('donations.public.anonymous');
+  // The columns add up to the width of the content at 1440 wide, so the table does not scroll sideways there.
+  const actionsWidth = can('fund.post') ? 150 : 100;
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -41,7 +43,7 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
         size="middle"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 1280 }}
+        scroll={{ x: 960 + actionsWidth }}
         locale={{ emptyText: t('donations.list.empty') }}
         data-testid="donations-table"
         pagination={{
@@ -57,28 +59,28 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
         }}
         rowClassName={(d) => (d.status === 'refunded' ? 'uh-row-muted' : '')}
         columns={[
-          { title: t('donations.list.receiptNo'), dataIndex: 'receiptNo', width: 160, render: (v: string) => <span className="uh-mono">{v}</span> },
-          { title: t('donations.list.donor'), dataIndex: 'donorName', width: 160, render: (v: string | null) => v ?? <Typography.Text type="secondary">{anonymous}</Typography.Text> },
+          { title: t('donations.list.receiptNo'), dataIndex: 'receiptNo', width: 150, render: (v: string) => <span className="uh-mono">{v}</span> },
+          { title: t('donations.list.donor'), dataIndex: 'donorName', width: 120, render: (v: string | null) => v ?? <Typography.Text type="secondary">{anonymous}</Typography.Text> },
           {
             title: t('donations.list.thanksName'),
             dataIndex: 'donorNameMasked',
-            width: 120,
+            width: 90,
             render: (v: string | null, d) => (d.showOnThanks ? (v ?? anonymous) : <Typography.Text type="secondary">{t('donations.list.hidden')}</Typography.Text>),
           },
-          { title: t('donations.list.unit'), dataIndex: 'donorUnit', width: 150 },
-          { title: t('donations.list.kind'), dataIndex: 'donorKind', width: 90, render: (v: string) => codeLabel(DonorKind, v, lang) },
+          { title: t('donations.list.unit'), dataIndex: 'donorUnit', width: 120 },
+          { title: t('donations.list.kind'), dataIndex: 'donorKind', width: 70, render: (v: string) => codeLabel(DonorKind, v, lang) },
           { title: t('donations.list.channel'), dataIndex: 'channel', width: 110, render: (v: string) => codeLabel(DonationChannel, v, lang) },
-          { title: t('donations.list.amount'), dataIndex: 'amountFen', width: 120, align: 'right', render: (v: number) => formatYuan(v) },
+          { title: t('donations.list.amount'), dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => formatYuan(v) },
           { title: t('donations.list.receivedOn'), dataIndex: 'receivedOn', width: 110 },
           {
             title: t('donations.list.status'),
             dataIndex: 'status',
-            width: 90,
+            width: 80,
             render: (v: DonationDto['status'], d) => (v === 'refunded' ? <Tag title={d.refundReason ?? ''}>{t('donations.list.refunded')}</Tag> : <Tag color="green">{t('donations.list.valid')}</Tag>),
           },
           {
             title: t('common.actions'),
-            width: 170,
+            width: actionsWidth,
             fixed: 'right',
             render: (_, d) => (
               <Space size={4}>
