@@ -21,7 +21,7 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
     {
       title: t('payments.fields.name'),
       dataIndex: 'name',
-      width: 260,
+      width: 200,
       fixed: 'left',
       render: (v: string, b) => (
         <Link to={`/payment-batches/${b.id}`} data-testid={`payment-batch-link-${b.id}`}>
@@ -29,15 +29,17 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
         </Link>
       ),
     },
-    { title: t('payments.fields.status'), dataIndex: 'status', width: 100, render: (_, b) => <BatchStatusTag status={b.status} testId={`payment-batch-status-${b.id}`} /> },
-    ...(hideFund ? [] : [{ title: t('payments.fields.fund'), dataIndex: 'fundName', width: 180 }]),
-    { title: t('payments.fields.org'), dataIndex: 'orgName', width: 140 },
-    ...(campaignNames ? [{ title: t('payments.fields.campaign'), dataIndex: 'campaignId', width: 160, render: (v: string | null) => (v ? (campaignNames.get(v) ?? '-') : t('payments.filterCampaignPlaceholder')) }] : []),
-    { title: t('payments.fields.lines'), dataIndex: 'lineCount', width: 80, align: 'right' },
-    { title: t('payments.fields.total'), dataIndex: 'totalFen', width: 140, align: 'right', render: (v: number) => <span className="uh-mono">{formatYuan(v)}</span> },
-    { title: t('payments.fields.createdAt'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
-    { title: t('payments.fields.paidOn'), dataIndex: 'paidOn', width: 110, render: (v: string | null) => v ?? '-' },
+    { title: t('payments.fields.status'), dataIndex: 'status', width: 84, render: (_, b) => <BatchStatusTag status={b.status} testId={`payment-batch-status-${b.id}`} /> },
+    ...(hideFund ? [] : [{ title: t('payments.fields.fund'), dataIndex: 'fundName', width: 150 }]),
+    { title: t('payments.fields.org'), dataIndex: 'orgName', width: 110 },
+    ...(campaignNames ? [{ title: t('payments.fields.campaign'), dataIndex: 'campaignId', width: 130, render: (v: string | null) => (v ? (campaignNames.get(v) ?? '-') : t('payments.filterCampaignPlaceholder')) }] : []),
+    { title: t('payments.fields.lines'), dataIndex: 'lineCount', width: 64, align: 'right' },
+    { title: t('payments.fields.total'), dataIndex: 'totalFen', width: 124, align: 'right', render: (v: number) => <span className="uh-mono">{formatYuan(v)}</span> },
+    { title: t('payments.fields.createdAt'), dataIndex: 'createdAt', width: 140, render: (v: string) => formatDateTime(v) },
+    { title: t('payments.fields.paidOn'), dataIndex: 'paidOn', width: 100, render: (v: string | null) => v ?? '-' },
   ];
+  // As wide as its columns (about the content's width at 1440): it scrolls sideways only on a narrower screen.
+  const tableWidth = columns.reduce((sum, c) => sum + Number(c.width ?? 0), 0);
   return (
     <Table<PaymentBatch>
       rowKey="id"
@@ -45,7 +47,7 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
       dataSource={items}
       columns={columns}
       pagination={items.length > 50 ? { pageSize: 50, showTotal: (total) => t('common.total', { total }) } : false}
-      scroll={{ x: 1320 }}
+      scroll={{ x: tableWidth }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('payments.empty')} /> }}
       data-testid="payment-batches"
     />
