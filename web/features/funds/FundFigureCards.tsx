@@ -7,10 +7,11 @@ import type { FundBySource, FundDto } from './funds.api.js';
 const SOURCES: Array<keyof FundBySource> = ['donations', 'enterprise', 'budget', 'allocationsIn'];
 
 function Figure({ title, fen, testId, children }: { title: string; fen: number; testId: string; children?: React.ReactNode }) {
+  const { t } = useTranslation();
   return (
     <Card size="small" style={{ height: '100%' }}>
       {/* Sized to keep a city's 万元 figure (214.9136 万元) on one line in the narrow cards. */}
-      <Statistic title={title} value={formatWanYuan(fen)} styles={{ content: { fontSize: 20, whiteSpace: 'nowrap' } }} />
+      <Statistic title={title} value={t('funds.wanYuan', { value: formatWanYuan(fen, { unit: false }) })} styles={{ content: { fontSize: 20, whiteSpace: 'nowrap' } }} />
       <Typography.Text type="secondary" data-testid={testId}>
         {formatYuan(fen)}
       </Typography.Text>

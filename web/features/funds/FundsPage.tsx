@@ -22,11 +22,12 @@ export default function FundsPage() {
   const { data, isLoading } = useFunds();
   const items = data?.items ?? [];
   const totals = subtreeTotals(items);
+  const wan = (fen: number) => t('funds.wanYuan', { value: formatWanYuan(fen, { unit: false }) });
   const cards = [
     { key: 'count', title: t('funds.count'), value: String(items.length) },
-    { key: 'raised', title: t('funds.fields.raised'), value: formatWanYuan(totals.raisedFen) },
-    { key: 'paid', title: t('funds.fields.paid'), value: formatWanYuan(totals.paidFen) },
-    { key: 'balance', title: t('funds.fields.balance'), value: formatWanYuan(totals.balanceFen) },
+    { key: 'raised', title: t('funds.fields.raised'), value: wan(totals.raisedFen) },
+    { key: 'paid', title: t('funds.fields.paid'), value: wan(totals.paidFen) },
+    { key: 'balance', title: t('funds.fields.balance'), value: wan(totals.balanceFen) },
   ];
   return (
     <>

@@ -9,6 +9,7 @@ const funds: Widen<typeof zh> = {
   backToList: 'Back to the funds',
   empty: 'No funds yet. Open a fund to book income and allocate to the orgs below.',
   yuan: 'yuan',
+  wanYuan: '¥{{value}}×10k',
   fields: {
     org: 'Org',
     name: 'Fund',

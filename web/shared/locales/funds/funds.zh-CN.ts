@@ -7,6 +7,8 @@ const funds = {
   backToList: '返回资金列表',
   empty: '还没有资金。新建一项资金后，可以登记收入并向下级拨款。',
   yuan: '元',
+  /** A summary card's figure in 万元 (value already in 万元, four decimals). */
+  wanYuan: '{{value}} 万元',
   fields: {
     org: '所属组织',
     name: '资金名称',
