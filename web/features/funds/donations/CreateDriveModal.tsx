@@ -2,6 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../shared/api.js';
 import { useMe } from '../../../shared/session.js';
 import { useReportError } from '../../../shared/useReportError.js';
 import { OrgTreeSelect } from '../../orgs/OrgTreeSelect.js';
@@ -62,6 +63,11 @@ export function CreateDriveModal({ open, onClose, onCreated }: { open: boolean; 
       void message.success(t('donations.create.created'));
       onCreated(drive.id);
     } catch (err) {
+      // The shared form helper would word a taken name as a generic conflict with the server's English beside it.
+      if (isApiError(err) && err.details.reason === 'name_taken') {
+        form.setFields([{ name: 'name', errors: [donationErrorMessage(t, err)] }]);
+        return;
+      }
       reportError(renameFields(err, { startsOn: 'dates', endsOn: 'dates' }), { instance: form, fields: FIELDS });
     }
   };
