@@ -23,7 +23,7 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
   const { data, isFetching } = useDriveDonations(drive.id, page, pageSize, q);
   const anonymous = t('donations.public.anonymous');
   // The columns add up to the width of the content at 1440 wide, so the table does not scroll sideways there.
-  const actionsWidth = can('fund.post') ? 150 : 100;
+  const actionsWidth = can('fund.post') ? 160 : 100;
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -43,7 +43,7 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
         size="middle"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        scroll={{ x: 960 + actionsWidth }}
+        scroll={{ x: 950 + actionsWidth }}
         locale={{ emptyText: t('donations.list.empty') }}
         data-testid="donations-table"
         pagination={{
@@ -64,12 +64,12 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
           {
             title: t('donations.list.thanksName'),
             dataIndex: 'donorNameMasked',
-            width: 90,
+            width: 100,
             render: (v: string | null, d) => (d.showOnThanks ? (v ?? anonymous) : <Typography.Text type="secondary">{t('donations.list.hidden')}</Typography.Text>),
           },
-          { title: t('donations.list.unit'), dataIndex: 'donorUnit', width: 120 },
+          { title: t('donations.list.unit'), dataIndex: 'donorUnit', width: 110 },
           { title: t('donations.list.kind'), dataIndex: 'donorKind', width: 70, render: (v: string) => codeLabel(DonorKind, v, lang) },
-          { title: t('donations.list.channel'), dataIndex: 'channel', width: 110, render: (v: string) => codeLabel(DonationChannel, v, lang) },
+          { title: t('donations.list.channel'), dataIndex: 'channel', width: 100, render: (v: string) => codeLabel(DonationChannel, v, lang) },
           { title: t('donations.list.amount'), dataIndex: 'amountFen', width: 110, align: 'right', render: (v: number) => formatYuan(v) },
           { title: t('donations.list.receivedOn'), dataIndex: 'receivedOn', width: 110 },
           {
@@ -83,7 +83,7 @@ export function DonationsTab({ drive }: { drive: DriveDto }) {
             width: actionsWidth,
             fixed: 'right',
             render: (_, d) => (
-              <Space size={4}>
+              <Space size={4} style={{ whiteSpace: 'nowrap' }}>
                 <Link to={`/donations/${d.id}/receipt`} data-testid={`receipt-${d.receiptNo}`}>
                   <PrinterOutlined /> {t('donations.list.print')}
                 </Link>
