@@ -41,14 +41,15 @@ export function PostingsTable({
         loading={loading}
         dataSource={items}
         pagination={false}
-        scroll={{ x: actions ? 1440 : 1160 }}
+        // The sum of the column widths, so that at 1440 wide the table fits its card and scrolls sideways only on a narrower screen.
+        scroll={{ x: actions ? 1080 : 1086 }}
         locale={{ emptyText }}
         data-testid={testId}
         columns={[
           {
             title: t('jobs.fields.title'),
             dataIndex: 'title',
-            width: 200,
+            width: actions ? 160 : 200,
             // A title with no place to break (a model number) wraps inside its column instead of running over the next.
             render: (v: string, p) => (
               <div style={{ overflowWrap: 'anywhere' }}>
@@ -63,16 +64,21 @@ export function PostingsTable({
               </div>
             ),
           },
-          { title: t('jobs.fields.enterprise'), dataIndex: 'enterpriseName', width: 200, ellipsis: true },
+          { title: t('jobs.fields.enterprise'), dataIndex: 'enterpriseName', width: actions ? 160 : 200, ellipsis: true },
           { title: t('jobs.fields.category'), dataIndex: 'category', width: 120, ellipsis: true, render: (v: string) => codeLabel(JobCategory, v, lang) },
           { title: t('jobs.fields.salary'), width: 150, render: (_, p) => salaryText(t, p.salaryMinFen, p.salaryMaxFen) },
-          { title: t('jobs.fields.openings'), dataIndex: 'openings', width: 96, align: 'right' },
-          { title: t('jobs.fields.region'), dataIndex: 'regionCode', width: 90, render: (v: string) => regionLabel(v) },
+          // The review queue leaves openings and place to the posting's page: its three buttons need the room.
+          ...(actions
+            ? []
+            : [
+                { title: t('jobs.fields.openings'), dataIndex: 'openings', width: 96, align: 'right' as const },
+                { title: t('jobs.fields.region'), dataIndex: 'regionCode', width: 90, render: (v: string) => regionLabel(v) },
+              ]),
           { title: t('jobs.fields.validUntil'), dataIndex: 'validUntil', width: 110 },
           actions
-            ? { title: t('jobs.fields.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (v: string | null) => formatDateTime(v) }
-            : { title: t('jobs.fields.status'), dataIndex: 'status', width: 90, render: (v: PostingDto['status']) => <PostingStatusTag status={v} /> },
-          ...(actions ? [{ title: t('common.actions'), key: 'actions', width: 270, fixed: 'right' as const, render: (_: unknown, p: PostingDto) => actions(p) }] : []),
+            ? { title: t('jobs.fields.submittedAt'), dataIndex: 'submittedAt', width: 140, render: (v: string | null) => formatDateTime(v) }
+            : { title: t('jobs.fields.status'), dataIndex: 'status', width: 120, render: (v: PostingDto['status']) => <PostingStatusTag status={v} /> },
+          ...(actions ? [{ title: t('common.actions'), key: 'actions', width: 240, fixed: 'right' as const, render: (_: unknown, p: PostingDto) => actions(p) }] : []),
         ]}
       />
       {(page > 1 || hasMore) && (
