@@ -93,7 +93,7 @@ const policies: Widen<typeof zh> = {
     searchPlaceholder: 'Search, e.g. skills subsidy',
     search: 'Search',
     allCategories: 'All',
-    empty: 'No policies found',
+    empty: 'No policies found. Try another word or the “All” category, or ask your question under “Ask a question”.',
     count: '{{total}} articles',
     more: 'Load more',
     effectiveOn: 'Effective {{date}}',

@@ -91,7 +91,7 @@ const policies = {
     searchPlaceholder: '输入关键词，如：技能补贴',
     search: '搜索',
     allCategories: '全部',
-    empty: '没有找到相关政策',
+    empty: '没有找到相关政策，换个关键词或选“全部”类别试试；也可以在“我要咨询”里直接提问。',
     count: '共 {{total}} 篇',
     more: '加载更多',
     effectiveOn: '施行日期 {{date}}',
