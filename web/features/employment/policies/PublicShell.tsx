@@ -2,7 +2,8 @@ import { PhoneOutlined } from '@ant-design/icons';
 import { Grid } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { NavLink, useSearchParams } from 'react-router';
+import { changeLanguage, LANGUAGES, type Language } from '../../../shared/i18n.js';
 import { LanguageSwitch } from '../../../shared/LanguageSwitch.js';
 
 const NAV = [
@@ -16,8 +17,14 @@ const NAV = [
  * fits a phone, the three pages a tap apart and the 12351 hotline always in reach.
  */
 export function PublicShell({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const narrow = !Grid.useBreakpoint().md;
+  // The server-rendered job board (/jobs) keeps its language in ?lang=; arriving from it in English stays in English.
+  const [sp] = useSearchParams();
+  const asked = sp.get('lang');
+  useEffect(() => {
+    if ((LANGUAGES as readonly string[]).includes(asked ?? '') && asked !== i18n.language) void changeLanguage(asked as Language);
+  }, [asked, i18n]);
   useEffect(() => {
     document.title = title;
   }, [title]);

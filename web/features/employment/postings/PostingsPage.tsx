@@ -46,7 +46,7 @@ export default function PostingsPage() {
         description={t('jobs.description')}
         extra={
           <Space wrap>
-            <Button icon={<GlobalOutlined />} href="/jobs" target="_blank" data-testid="posting-public-board">
+            <Button icon={<GlobalOutlined />} href={i18n.language === 'en' ? '/jobs?lang=en' : '/jobs'} target="_blank" data-testid="posting-public-board">
               {t('jobs.publicBoard')}
             </Button>
             {can('job.post') && (
