@@ -91,12 +91,14 @@ dl{margin:0;display:grid;grid-template-columns:auto 1fr;gap:4px 12px}dt{color:#6
 
 function page(lang: BoardLang, title: string, body: string, switchHref: string): string {
   const s = strings(lang);
+  // The public pages beside the board open in the board's language.
+  const langQuery = lang === 'en' ? '?lang=en' : '';
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="same-origin">
 <title>${esc(title)}</title><link rel="icon" href="/favicon.svg"><style>${STYLE}</style></head>
 <body><header><div class="wrap"><a class="brand" href="${esc(boardHref({}, lang))}">${esc(s.title)}<small>${esc(s.siteName)}</small></a>
 <a class="lang" data-testid="board-language" href="${esc(switchHref)}">${esc(s.language)}</a></div></header>
-<main class="wrap">${body}</main><footer><nav class="more"><a href="/policies">${esc(s.navPolicies)}</a><a href="/consult">${esc(s.navConsult)}</a><a href="/faq">${esc(s.navFaq)}</a></nav>${esc(s.footer)}</footer></body></html>`;
+<main class="wrap">${body}</main><footer><nav class="more"><a href="/policies${langQuery}">${esc(s.navPolicies)}</a><a href="/consult${langQuery}">${esc(s.navConsult)}</a><a href="/faq${langQuery}">${esc(s.navFaq)}</a></nav>${esc(s.footer)}</footer></body></html>`;
 }
 
 function options(codes: CodeSet, selected: string | undefined, lang: BoardLang, anyLabel: string, text = (k: string) => label(codes, k, lang)): string {
