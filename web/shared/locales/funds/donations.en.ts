@@ -86,7 +86,8 @@ const donations: Widen<typeof zh> = {
     status: 'Status',
     valid: 'Valid',
     refunded: 'Refunded',
-    print: 'Print receipt',
+    // Short: beside Refund it must fit the actions column (the printer icon says the rest).
+    print: 'Receipt',
     refund: 'Refund',
     empty: 'No gifts yet.',
     hidden: 'Not shown',
