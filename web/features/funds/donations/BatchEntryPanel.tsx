@@ -216,7 +216,7 @@ export function BatchEntryPanel({ drive }: { drive: DriveDto }) {
           title={t('donations.batch.rowErrors', { count: errorRows.length })}
           description={errorRows.slice(0, 10).map(({ r, i }) => (
             <div key={r.key}>
-              {t('donations.batch.columns.no')} {i + 1}：{(errors.get(r.key) ?? []).map(problemText).join('；')}
+              {t('donations.batch.rowProblems', { no: i + 1, problems: (errors.get(r.key) ?? []).map(problemText).join(t('donations.batch.problemSeparator')) })}
             </div>
           ))}
         />

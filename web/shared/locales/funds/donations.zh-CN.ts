@@ -127,6 +127,8 @@ const donations = {
     confirm: '将为 {{count}} 人录入捐款，合计 {{amount}}，每人一张捐赠收据。',
     done: '已录入 {{count}} 笔捐款，合计 {{amount}}；收据编号 {{first}} 至 {{last}}',
     rowErrors: '有 {{count}} 行需要修改，请按表中标红的提示修正',
+    rowProblems: '序号 {{no}}：{{problems}}',
+    problemSeparator: '；',
     empty: '请至少填写一行',
     tooMany: '一次最多录入 {{max}} 人，请分批录入',
     nameRequired: '请填写姓名',
