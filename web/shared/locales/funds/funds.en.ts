@@ -92,7 +92,7 @@ const funds: Widen<typeof zh> = {
     in: 'In',
     out: 'Out',
     closing: 'Closing balance',
-    rows: '{{count}} movements',
+    rows: 'movements: {{count}}',
     date: 'Date',
     kind: 'Kind',
     memo: 'Description',
