@@ -21,7 +21,7 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
     {
       title: t('payments.fields.name'),
       dataIndex: 'name',
-      width: 200,
+      width: 184,
       fixed: 'left',
       render: (v: string, b) => (
         <Link to={`/payment-batches/${b.id}`} data-testid={`payment-batch-link-${b.id}`}>
@@ -29,7 +29,7 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
         </Link>
       ),
     },
-    { title: t('payments.fields.status'), dataIndex: 'status', width: 84, render: (_, b) => <BatchStatusTag status={b.status} testId={`payment-batch-status-${b.id}`} /> },
+    { title: t('payments.fields.status'), dataIndex: 'status', width: 100, render: (_, b) => <BatchStatusTag status={b.status} testId={`payment-batch-status-${b.id}`} /> },
     ...(hideFund ? [] : [{ title: t('payments.fields.fund'), dataIndex: 'fundName', width: 150 }]),
     { title: t('payments.fields.org'), dataIndex: 'orgName', width: 110 },
     ...(campaignNames ? [{ title: t('payments.fields.campaign'), dataIndex: 'campaignId', width: 130, render: (v: string | null) => (v ? (campaignNames.get(v) ?? '-') : t('payments.filterCampaignPlaceholder')) }] : []),
@@ -43,6 +43,7 @@ export function PaymentBatchesTable({ items, loading, campaignNames, hideFund }:
   return (
     <Table<PaymentBatch>
       rowKey="id"
+      size="middle"
       loading={loading}
       dataSource={items}
       columns={columns}
