@@ -112,7 +112,7 @@ export default function PostingDetailPage() {
             <span data-testid="posting-salary">{salaryText(t, p.salaryMinFen, p.salaryMaxFen)}</span>
           </Descriptions.Item>
           <Descriptions.Item label={t('jobs.fields.openings')}>{p.openings}</Descriptions.Item>
-          <Descriptions.Item label={t('jobs.fields.region')}>{regionLabel(p.regionCode)}</Descriptions.Item>
+          <Descriptions.Item label={t('jobs.fields.region')}>{regionLabel(p.regionCode, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('jobs.fields.education')}>{codeLabel(Education, p.education, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('jobs.fields.experience')}>{codeLabel(Experience, p.experience, lang)}</Descriptions.Item>
           <Descriptions.Item label={t('jobs.fields.validUntil')}>{p.validUntil}</Descriptions.Item>

@@ -204,7 +204,7 @@ export default function PostingFormPage() {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="regionCode" label={t('jobs.fields.region')} rules={[chosen(t('jobs.fields.region'))]}>
-                <Select options={regionOptions()} placeholder={t('jobs.form.regionPlaceholder')} data-testid="posting-region" />
+                <Select options={regionOptions(i18n.language)} placeholder={t('jobs.form.regionPlaceholder')} data-testid="posting-region" />
               </Form.Item>
             </Col>
           </Row>

@@ -42,7 +42,7 @@ export function PostingsTable({
         dataSource={items}
         pagination={false}
         // The sum of the column widths, so that at 1440 wide the table fits its card and scrolls sideways only on a narrower screen.
-        scroll={{ x: actions ? 1080 : 1086 }}
+        scroll={{ x: actions ? 1080 : 1096 }}
         locale={{ emptyText }}
         data-testid={testId}
         columns={[
@@ -64,7 +64,7 @@ export function PostingsTable({
               </div>
             ),
           },
-          { title: t('jobs.fields.enterprise'), dataIndex: 'enterpriseName', width: actions ? 160 : 200, ellipsis: true },
+          { title: t('jobs.fields.enterprise'), dataIndex: 'enterpriseName', width: actions ? 160 : 190, ellipsis: true },
           { title: t('jobs.fields.category'), dataIndex: 'category', width: 120, ellipsis: true, render: (v: string) => codeLabel(JobCategory, v, lang) },
           { title: t('jobs.fields.salary'), width: 150, render: (_, p) => salaryText(t, p.salaryMinFen, p.salaryMaxFen) },
           // The review queue leaves openings and place to the posting's page: its three buttons need the room.
@@ -72,7 +72,7 @@ export function PostingsTable({
             ? []
             : [
                 { title: t('jobs.fields.openings'), dataIndex: 'openings', width: 96, align: 'right' as const },
-                { title: t('jobs.fields.region'), dataIndex: 'regionCode', width: 90, render: (v: string) => regionLabel(v) },
+                { title: t('jobs.fields.region'), dataIndex: 'regionCode', width: 110, render: (v: string) => regionLabel(v, lang) },
               ]),
           { title: t('jobs.fields.validUntil'), dataIndex: 'validUntil', width: 110 },
           actions

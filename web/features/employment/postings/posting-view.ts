@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { JIAOZUO_COUNTIES } from '../../../../contracts/cn-ids.js';
 import { isApiError } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/errors.js';
+import jobsEn from '../../../shared/locales/employment/jobs.en.js';
 import type { PostingDto, PostingStatusKey } from './postings.api.js';
 
 /** Whole yuan with separators, and fen when there are any: 4,000 or 4,000.50. */
@@ -17,9 +18,11 @@ export function salaryText(t: TFunction, minFen: number, maxFen: number): string
   return t('jobs.salaryPerMonth', { range });
 }
 
-/** 中站区 for 410803; a code outside Jiaozuo as it is. */
-export const regionLabel = (code: string) => JIAOZUO_COUNTIES[code] ?? code;
-export const regionOptions = () => Object.entries(JIAOZUO_COUNTIES).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const ENGLISH_REGIONS: Record<string, string> = jobsEn.board.regions;
+
+/** 中站区 (Zhongzhan District in English) for 410803; a code outside Jiaozuo as it is. */
+export const regionLabel = (code: string, lang?: string) => (lang === 'en' ? ENGLISH_REGIONS[code] : undefined) ?? JIAOZUO_COUNTIES[code] ?? code;
+export const regionOptions = (lang?: string) => Object.keys(JIAOZUO_COUNTIES).map((value) => ({ value, label: `${regionLabel(value, lang)}（${value}）` }));
 
 /** What a status allows, as the server decides it (posting-rules.ts). */
 export const canEdit = (s: PostingStatusKey) => s === 'draft' || s === 'returned';

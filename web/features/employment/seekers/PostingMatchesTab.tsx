@@ -56,7 +56,7 @@ export function PostingMatchesTab({ postingId, postingTitle, referable = true }:
             title: t('seekers.fields.wishedRegion'),
             key: 'wish',
             width: 160,
-            render: (_: unknown, s) => [regionLabel(s.wishedRegion), s.wishedSalaryFen === null ? null : t('seekers.salaryWish', { amount: monthlyYuan(s.wishedSalaryFen) })].filter(Boolean).join(' · '),
+            render: (_: unknown, s) => [regionLabel(s.wishedRegion, i18n.language), s.wishedSalaryFen === null ? null : t('seekers.salaryWish', { amount: monthlyYuan(s.wishedSalaryFen) })].filter(Boolean).join(' · '),
           },
           { title: t('seekers.matches.score'), dataIndex: 'score', width: 72, align: 'right', render: (v: number) => <span className="uh-mono">{v}</span> },
           { title: t('seekers.matches.criteria'), key: 'criteria', render: (_: unknown, s) => <MatchTags matched={s.matched} missed={s.missed} skillsFound={s.skillsFound} /> },

@@ -123,7 +123,7 @@ export default function SeekerDetailPage() {
           <Descriptions.Item label={t('seekers.fields.major')}>{seeker.major ?? '-'}</Descriptions.Item>
           <Descriptions.Item label={t('seekers.fields.graduationYear')}>{seeker.graduationYear ?? '-'}</Descriptions.Item>
           <Descriptions.Item label={t('seekers.fields.wishedCategory')}>{codeLabel(JobCategory, seeker.wishedCategory, lang)}</Descriptions.Item>
-          <Descriptions.Item label={t('seekers.fields.wishedRegion')}>{regionLabel(seeker.wishedRegion)}</Descriptions.Item>
+          <Descriptions.Item label={t('seekers.fields.wishedRegion')}>{regionLabel(seeker.wishedRegion, i18n.language)}</Descriptions.Item>
           <Descriptions.Item label={t('seekers.fields.wishedSalary')}>
             {seeker.wishedSalaryFen === null ? t('seekers.notGiven') : t('seekers.salaryWish', { amount: monthlyYuan(seeker.wishedSalaryFen) })}
           </Descriptions.Item>

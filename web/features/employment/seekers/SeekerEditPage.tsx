@@ -135,7 +135,7 @@ export default function SeekerEditPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="wishedRegion" label={t('seekers.fields.wishedRegion')} rules={[{ required: true, message: t('common.selectRequired', { field: t('seekers.fields.wishedRegion') }) }]}>
-                <Select options={regionOptions()} data-testid="seeker-edit-region" />
+                <Select options={regionOptions(i18n.language)} data-testid="seeker-edit-region" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -307,7 +307,7 @@ export default function SeekerFormPage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="wishedRegion" label={t('seekers.fields.wishedRegion')} rules={[{ required: true, message: t('common.selectRequired', { field: t('seekers.fields.wishedRegion') }) }]}>
-                <Select options={regionOptions()} placeholder={t('seekers.form.regionPlaceholder')} data-testid="seeker-form-region" />
+                <Select options={regionOptions(i18n.language)} placeholder={t('seekers.form.regionPlaceholder')} data-testid="seeker-form-region" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -61,7 +61,7 @@ export function SeekerMatchesTab({ seeker }: { seeker: SeekerDetail }) {
             title: `${t('seekers.matches.region')} · ${t('seekers.matches.education')}`,
             key: 'where',
             width: 150,
-            render: (_: unknown, p) => `${regionLabel(p.regionCode)} · ${codeLabel(Education, p.education, lang)}`,
+            render: (_: unknown, p) => `${regionLabel(p.regionCode, i18n.language)} · ${codeLabel(Education, p.education, lang)}`,
           },
           { title: t('seekers.matches.score'), dataIndex: 'score', width: 72, align: 'right', render: (v: number) => <span className="uh-mono">{v}</span> },
           { title: t('seekers.matches.criteria'), key: 'criteria', render: (_: unknown, p) => <MatchTags matched={p.matched} missed={p.missed} skillsFound={p.skillsFound} /> },

@@ -129,7 +129,7 @@ export default function SeekersPage() {
                 <Space direction="vertical" size={0}>
                   <span>{codeLabel(JobCategory, s.wishedCategory, lang)}</span>
                   <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-                    {[regionLabel(s.wishedRegion), s.wishedSalaryFen === null ? null : t('seekers.salaryWish', { amount: monthlyYuan(s.wishedSalaryFen) })].filter(Boolean).join(' · ')}
+                    {[regionLabel(s.wishedRegion, i18n.language), s.wishedSalaryFen === null ? null : t('seekers.salaryWish', { amount: monthlyYuan(s.wishedSalaryFen) })].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 </Space>
               ),

@@ -11,6 +11,9 @@ describe('seeker view helpers', () => {
   it('names Jiaozuo’s counties and leaves other codes as they are', () => {
     expect(regionLabel('410803')).toBe('中站区');
     expect(regionLabel('410102')).toBe('410102');
+    expect(regionLabel('410803', 'zh-CN')).toBe('中站区');
+    expect(regionLabel('410803', 'en')).toBe('Zhongzhan District');
+    expect(regionLabel('410102', 'en')).toBe('410102');
   });
 
   it('tells where a seeker came from', () => {

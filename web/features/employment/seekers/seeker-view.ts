@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { JIAOZUO_COUNTIES } from '../../../../contracts/cn-ids.js';
 import { ApiError, isApiError } from '../../../shared/api.js';
 import { errorMessage } from '../../../shared/errors.js';
+import { regionLabel } from '../postings/posting-view.js';
 
 /** Whole yuan of a monthly amount in fen, grouped by thousands: 450000 → '4,500'. */
 export function monthlyYuan(fen: number): string {
@@ -16,9 +17,9 @@ export function salaryRange(minFen: number, maxFen: number): string {
   return minFen === maxFen ? monthlyYuan(minFen) : `${monthlyYuan(minFen)}–${monthlyYuan(maxFen)}`;
 }
 
-/** 中站区 for 410803; a code outside Jiaozuo as it is. */
-export const regionLabel = (code: string) => JIAOZUO_COUNTIES[code] ?? code;
-export const regionOptions = () => Object.entries(JIAOZUO_COUNTIES).map(([value, label]) => ({ value, label }));
+/** 中站区 (Zhongzhan District in English) for 410803; a code outside Jiaozuo as it is. */
+export { regionLabel };
+export const regionOptions = (lang?: string) => Object.keys(JIAOZUO_COUNTIES).map((value) => ({ value, label: regionLabel(value, lang) }));
 
 /** Where a seeker was registered from. */
 export const seekerSource = (s: { householdId: string | null; applicationId: string | null }) => (s.applicationId ? 'application' : s.householdId ? 'household' : 'manual');
