@@ -9,7 +9,8 @@ import type { BatchStatus, LineStatus } from './payments.api.js';
 export function BatchStatusTag({ status, testId }: { status: BatchStatus; testId?: string }) {
   const { i18n } = useTranslation();
   return (
-    <Tag color={BATCH_COLOR[status]} style={{ color: TAG_TEXT[BATCH_COLOR[status]] }} data-testid={testId}>
+    // A long label (English 'Awaiting approval') wraps inside a narrow table column instead of running over the next one.
+    <Tag color={BATCH_COLOR[status]} style={{ color: TAG_TEXT[BATCH_COLOR[status]], whiteSpace: 'normal' }} data-testid={testId}>
       {codeLabel(PaymentBatchStatus, status, i18n.language)}
     </Tag>
   );
