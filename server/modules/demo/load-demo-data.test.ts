@@ -51,6 +51,24 @@ describe('demo data', () => {
     ]);
   });
 
+  it('dates nothing after the moment it was loaded (a time of day drawn for today may still be to come)', async () => {
+    const columns = await one<{ table_name: string; column_name: string }>(
+      sql`select table_name, column_name from information_schema.columns
+          where table_schema = 'public' and data_type = 'timestamp with time zone'
+            and column_name !~ '(expires|until|ends|due|next|heartbeat|locked|notice)'
+          order by table_name, column_name`,
+    );
+    expect(columns.length).toBeGreaterThan(40);
+    // Stamped by the database's own now() when the tree and accounts are written, not by the demo's clock.
+    const wallClock = new Set(['journal_entries.txn_started_at', 'orgs.created_at', 'orgs.updated_at', 'users.created_at', 'users.updated_at', 'users.password_changed_at', 'user_roles.granted_at']);
+    const later: string[] = [];
+    for (const c of columns.filter((c) => !wallClock.has(`${c.table_name}.${c.column_name}`))) {
+      const [row] = await one<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(c.table_name)} where ${sql.identifier(c.column_name)} > ${clock.now()}`);
+      if (row.n > 0) later.push(`${c.table_name}.${c.column_name}: ${row.n}`);
+    }
+    expect(later).toEqual([]);
+  });
+
   it('records the 2021 金秋助学 so that the dashboard counts the seed’s figures', async () => {
     const c2021 = loaded!.campaign2021.id;
     const city = await asUser('city.reviewer');

@@ -181,7 +181,8 @@ export async function loadDemoEmployment(tx: Tx, c: { byCode: Map<string, OrgRow
   const today = new Date(c.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   const current = companies.filter((_, i) => i % 7 === 0);
   for (let i = 0; i < 160; i++) posting(r.pick(current), addDays(today, -r.int(1, 42)), 'published', r.int(50, 120), openingsOf());
-  for (let i = 0; i < 6; i++) posting(r.pick(current), addDays(today, -r.int(0, 3)), 'submitted', 60, openingsOf());
+  // Submitted on one of the last three days, never today: a time of day drawn for today could still be to come.
+  for (let i = 0; i < 6; i++) posting(r.pick(current), addDays(today, -r.int(1, 3)), 'submitted', 60, openingsOf());
 
   await bulkInsert(tx, enterprises, companies);
   await bulkInsert(tx, jobPostings, postings);
