@@ -40,7 +40,7 @@ export default function DonationReceiptPage() {
         <h1>{t('donations.receipt.title')}</h1>
         <div className="uh-receipt-head">
           <span>
-            {t('donations.receipt.date')}：{r.receivedOn}
+            {t('donations.receipt.date')}{t('donations.receipt.colon')}{r.receivedOn}
           </span>
           <span>
             {t('donations.receipt.no')} <span className="uh-receipt-no" data-testid="receipt-no">{r.receiptNo}</span>
@@ -94,10 +94,10 @@ export default function DonationReceiptPage() {
         <div className="uh-receipt-foot">
           <div>
             <div>
-              {t('donations.receipt.issuer')}：<strong data-testid="receipt-issuer">{r.issuer}</strong>
+              {t('donations.receipt.issuer')}{t('donations.receipt.colon')}<strong data-testid="receipt-issuer">{r.issuer}</strong>
             </div>
             <div style={{ marginTop: 12 }}>
-              {t('donations.receipt.handler')}：{r.createdByName ?? ''}
+              {t('donations.receipt.handler')}{t('donations.receipt.colon')}{r.createdByName ?? ''}
             </div>
           </div>
           <div className="uh-receipt-seal">{t('donations.receipt.issuer')}</div>
@@ -105,7 +105,7 @@ export default function DonationReceiptPage() {
         <div className="uh-receipt-copy">
           <span>{t('donations.receipt.copy')}</span>
           <span>
-            {t('donations.receipt.printedAt')}：{formatDateTime(new Date())}
+            {t('donations.receipt.printedAt')}{t('donations.receipt.colon')}{formatDateTime(new Date())}
           </span>
         </div>
       </div>

@@ -161,6 +161,7 @@ const donations: Widen<typeof zh> = {
     back: 'Back',
     copy: 'Copy 1: for the donor',
     printedAt: 'Printed',
+    colon: ': ',
   },
   public: {
     issuer: 'Organised by {{org}}',

@@ -155,6 +155,8 @@ const donations = {
     back: '返回',
     copy: '第一联 捐赠人收执',
     printedAt: '打印时间',
+    /** After a label on the receipt: full-width in Chinese. */
+    colon: '：',
   },
   public: {
     issuer: '{{org}} 发起',
