@@ -23,3 +23,13 @@ describe('posting view helpers', () => {
     expect(chinaToday(new Date('2026-03-01T17:00:00Z'))).toBe('2026-03-02');
   });
 });
+
+describe('postingErrorMessage', () => {
+  it('names the status a posting is in when someone else dealt with it first', async () => {
+    const { ApiError } = await import('../../../shared/api.js');
+    const { postingErrorMessage } = await import('./posting-view.js');
+    const echo = ((key: string, opts?: { status?: string }) => `${key}:${opts?.status}`) as unknown as TFunction;
+    const err = new ApiError(409, 'CONFLICT', 'a posting in status published cannot be rejected', { reason: 'status', status: 'published' });
+    expect(postingErrorMessage(echo, err)).toBe('jobs.detail.statusChanged:已发布');
+  });
+});

@@ -1,6 +1,8 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { JIAOZUO_COUNTIES } from '../../../../contracts/cn-ids.js';
+import { PostingStatus } from '../../../../contracts/employment.js';
 import { isApiError } from '../../../shared/api.js';
+import { codeLabel } from '../../../shared/code-labels.js';
 import { errorMessage } from '../../../shared/errors.js';
 import jobsEn from '../../../shared/locales/employment/jobs.en.js';
 import type { PostingDto, PostingStatusKey } from './postings.api.js';
@@ -48,6 +50,7 @@ export function postingErrorMessage(t: TFunction, err: unknown): string {
     if (reason === 'duplicate_posting') return t('jobs.form.duplicate');
     if (reason === 'version') return t('jobs.form.changedMeanwhile');
     if (reason === 'valid_until_passed') return t('jobs.detail.lapsed');
+    if (reason === 'status' && typeof err.details.status === 'string') return t('jobs.detail.statusChanged', { status: codeLabel(PostingStatus, err.details.status, i18next.language) });
   }
   return errorMessage(t, err);
 }

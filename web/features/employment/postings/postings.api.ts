@@ -132,7 +132,8 @@ export function usePostingStep() {
       const body = step === 'submit' ? undefined : step === 'approve' ? { note: text || null } : step === 'close' ? { reason: text || null } : { reason: text };
       return api.post<{ id: string; status: PostingStatusKey }>(`/api/job-postings/${id}/${step}`, body);
     },
-    onSuccess: () => void qc.invalidateQueries({ queryKey: POSTINGS_KEY }),
+    // A refusal because someone else acted first refreshes too, so the queue stops offering that posting.
+    onSettled: () => void qc.invalidateQueries({ queryKey: POSTINGS_KEY }),
   });
 }
 

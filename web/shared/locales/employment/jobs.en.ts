@@ -73,6 +73,7 @@ const jobs: Widen<typeof zh> = {
     returnedHint: 'Returned: correct it as the review note says and submit again.',
     rejectedHint: 'This posting was rejected.',
     lapsed: 'Past its valid-until date: set a later date before submitting',
+    statusChanged: 'This posting has already been dealt with (now: {{status}}): this step no longer applies',
   },
   review: {
     approveTitle: 'Approve and publish',

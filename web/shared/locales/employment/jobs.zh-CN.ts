@@ -72,6 +72,7 @@ const jobs = {
     returnedHint: '岗位被退回：请按审核意见修改后重新提交。',
     rejectedHint: '岗位未通过审核。',
     lapsed: '有效期已过，请修改有效期后再提交',
+    statusChanged: '该岗位已被处理，当前状态为“{{status}}”，不能再执行此操作',
   },
   review: {
     approveTitle: '审核通过并发布',
