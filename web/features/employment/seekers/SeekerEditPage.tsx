@@ -6,6 +6,7 @@ import { codeOptions } from '../../../shared/code-labels.js';
 import { PageHeader } from '../../../shared/PageHeader.js';
 import { PageSpinner } from '../../../shared/PageSpinner.js';
 import { useReportError } from '../../../shared/useReportError.js';
+import { useIdNumberRule, useMobileRule } from '../../households/id-number.js';
 import { regionOptions, renameFields, seekerErrorMessage, seekerSource } from './seeker-view.js';
 import { seekerChanges, type SeekerEditValues as Values } from './seeker-changes.js';
 import { useSeeker, useUpdateSeeker } from './seekers.api.js';
@@ -22,6 +23,9 @@ export default function SeekerEditPage() {
   const { data: seeker, isLoading, error } = useSeeker(id);
   const update = useUpdateSeeker(id ?? '');
   const report = useReportError(seekerErrorMessage);
+  // Checked here as the server checks them, so the problem is worded in Chinese beside the field.
+  const idNumberRule = useIdNumberRule({ required: false });
+  const mobileRule = useMobileRule();
   const [form] = Form.useForm<Values>();
   const clearPhone = Form.useWatch('clearPhone', form);
   if (isLoading) return <PageSpinner />;
@@ -76,7 +80,7 @@ export default function SeekerEditPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>
-              <Form.Item name="idNumber" label={t('seekers.fields.idNumber')}>
+              <Form.Item name="idNumber" label={t('seekers.fields.idNumber')} rules={[idNumberRule]}>
                 <Input maxLength={18} className="uh-mono" disabled={fromRecord} placeholder={t('seekers.edit.idNumberPlaceholder', { masked: seeker.idNumberMasked })} data-testid="seeker-edit-id" />
               </Form.Item>
             </Col>
@@ -84,6 +88,7 @@ export default function SeekerEditPage() {
               <Form.Item
                 name="phone"
                 label={t('seekers.fields.phone')}
+                rules={[mobileRule]}
                 extra={
                   seeker.phoneMasked && (
                     <Form.Item name="clearPhone" valuePropName="checked" noStyle>

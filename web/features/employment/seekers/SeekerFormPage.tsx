@@ -10,6 +10,7 @@ import { codeLabel, codeOptions } from '../../../shared/code-labels.js';
 import { PageHeader } from '../../../shared/PageHeader.js';
 import { useMe } from '../../../shared/session.js';
 import { useReportError } from '../../../shared/useReportError.js';
+import { useIdNumberRule, useMobileRule } from '../../households/id-number.js';
 import { OrgTreeSelect } from '../../orgs/OrgTreeSelect.js';
 import { regionOptions, renameFields, seekerErrorMessage } from './seeker-view.js';
 import { useApplicationCandidates, useHouseholdCandidates, useRegisterSeeker, type ApplicationCandidate, type HouseholdCandidate, type RegisterSeekerBody, type Registered } from './seekers.api.js';
@@ -177,6 +178,9 @@ export default function SeekerFormPage() {
   const source = Form.useWatch('source', form) ?? 'manual';
   const register = useRegisterSeeker();
   const report = useReportError(seekerErrorMessage);
+  // Checked here as the server checks them, so the problem is worded in Chinese beside the field.
+  const idNumberRule = useIdNumberRule();
+  const mobileRule = useMobileRule();
   const [pickedName, setPickedName] = useState<string | null>(null);
 
   useEffect(() => {
@@ -260,14 +264,14 @@ export default function SeekerFormPage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={8}>
-                  <Form.Item name="idNumber" label={t('seekers.fields.idNumber')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('seekers.fields.idNumber') }) }]}>
+                  <Form.Item name="idNumber" label={t('seekers.fields.idNumber')} rules={[idNumberRule]}>
                     <Input maxLength={18} className="uh-mono" data-testid="seeker-form-id" />
                   </Form.Item>
                 </Col>
               </>
             )}
             <Col xs={24} md={8}>
-              <Form.Item name="phone" label={t('seekers.fields.phone')}>
+              <Form.Item name="phone" label={t('seekers.fields.phone')} rules={[mobileRule]}>
                 <Input maxLength={11} className="uh-mono" data-testid="seeker-form-phone" />
               </Form.Item>
             </Col>
