@@ -2,9 +2,9 @@ import { Alert, App, AutoComplete, Button, Card, Checkbox, Col, Form, Input, Row
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { JIAOZUO_COUNTIES } from '../../../../contracts/cn-ids.js';
+import { JIAOZUO_COUNTIES, validateUscc } from '../../../../contracts/cn-ids.js';
 import { EnterpriseSize, Industry } from '../../../../contracts/employment.js';
-import type { RegisterEnterpriseInput, UpdateEnterpriseInput } from '../../../../contracts/enterprises.js';
+import { validateContactPhone, type RegisterEnterpriseInput, type UpdateEnterpriseInput } from '../../../../contracts/enterprises.js';
 import { isApiError } from '../../../shared/api.js';
 import { codeOptions } from '../../../shared/code-labels.js';
 import { PageHeader } from '../../../shared/PageHeader.js';
@@ -57,6 +57,18 @@ function EnterpriseForm({ current }: { current?: EnterpriseDto }) {
   const staff = can('job.publish');
   type Field = keyof typeof zhEnterprises.fields;
   const required = (field: Field) => [{ required: true, whitespace: true, message: t('common.required', { field: t(`enterprises.fields.${field}`) }) }];
+  // Checked here as the server checks them, so the problem is worded in the page's language beside the field.
+  const usccValid = {
+    validator: async (_: unknown, v: string | undefined) => {
+      const r = v?.trim() ? validateUscc(v) : null;
+      if (r && !r.ok) throw new Error(t(`enterprises.form.usccInvalid.${r.problem}`));
+    },
+  };
+  const phoneValid = {
+    validator: async (_: unknown, v: string | undefined) => {
+      if (v?.trim() && !validateContactPhone(v).ok) throw new Error(t('enterprises.form.phoneInvalid'));
+    },
+  };
   const chosen = (field: Field) => [{ required: true, message: t('common.selectRequired', { field: t(`enterprises.fields.${field}`) }) }];
 
   useEffect(() => {
@@ -118,7 +130,7 @@ function EnterpriseForm({ current }: { current?: EnterpriseDto }) {
               )}
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item name="uscc" label={t('enterprises.fields.uscc')} rules={required('uscc')} extra={current && !staff ? t('enterprises.form.usccLocked') : t('enterprises.form.usccHint')}>
+              <Form.Item name="uscc" label={t('enterprises.fields.uscc')} rules={[...required('uscc'), usccValid]} extra={current && !staff ? t('enterprises.form.usccLocked') : t('enterprises.form.usccHint')}>
                 <Input maxLength={20} className="uh-mono" placeholder={t('enterprises.form.usccPlaceholder')} disabled={!!current && !staff} data-testid="enterprise-form-uscc" />
               </Form.Item>
             </Col>
@@ -148,7 +160,7 @@ function EnterpriseForm({ current }: { current?: EnterpriseDto }) {
               </Form.Item>
             </Col>
             <Col xs={24} md={10}>
-              <Form.Item name="contactPhone" label={t('enterprises.fields.contactPhone')} rules={required('contactPhone')}>
+              <Form.Item name="contactPhone" label={t('enterprises.fields.contactPhone')} rules={[...required('contactPhone'), phoneValid]}>
                 <Input maxLength={30} className="uh-mono" placeholder={t('enterprises.form.phonePlaceholder')} data-testid="enterprise-form-phone" />
               </Form.Item>
             </Col>

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Username } from '../../../../contracts/users.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { useReportError } from '../../../shared/useReportError.js';
 import { OneTimePasswordModal } from '../../users/OneTimePasswordModal.js';
@@ -80,7 +81,15 @@ export function HrAccountsCard({ enterprise }: { enterprise: EnterpriseDto }) {
         okButtonProps={{ 'data-testid': 'hr-account-submit' } as React.ComponentProps<typeof Button>}
       >
         <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ displayName: enterprise.contactName }} preserve={false}>
-          <Form.Item name="username" label={t('enterprises.hr.username')} extra={t('enterprises.hr.usernamePlaceholder')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('enterprises.hr.username') }) }]}>
+          <Form.Item
+            name="username"
+            label={t('enterprises.hr.username')}
+            extra={t('enterprises.hr.usernamePlaceholder')}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('enterprises.hr.username') }) },
+              { validator: (_, v: string) => (!v?.trim() || Username.safeParse(v).success ? Promise.resolve() : Promise.reject(new Error(t('enterprises.hr.usernameInvalid')))) },
+            ]}
+          >
             <Input maxLength={32} autoComplete="off" className="uh-mono" data-testid="hr-account-username" />
           </Form.Item>
           <Form.Item name="displayName" label={t('enterprises.hr.displayName')} rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('enterprises.hr.displayName') }) }]}>

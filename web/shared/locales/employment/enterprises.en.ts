@@ -37,6 +37,12 @@ const enterprises: Widen<typeof zh> = {
     inactive: 'Deactivated',
   },
   form: {
+    usccInvalid: {
+      length: 'The credit code has 18 characters',
+      format: 'The credit code holds a character it cannot have (I, O, Z, S and V are not used)',
+      check_digit: 'The credit code’s check character is wrong: compare it with the business licence',
+    },
+    phoneInvalid: 'A mobile (13803910001) or a landline with its area code (0391-1234567)',
     newTitle: 'Register an enterprise',
     editTitle: 'Edit the enterprise',
     namePlaceholder: 'As on the business licence',
@@ -73,6 +79,7 @@ const enterprises: Widen<typeof zh> = {
     empty: 'No HR accounts yet.',
     username: 'Username',
     usernamePlaceholder: '3-32 letters, digits or . _ -, starting with a letter',
+    usernameInvalid: 'Start with a letter; 3 to 32 letters, digits or . _ -',
     displayName: 'Contact name',
     active: 'Status',
     activeYes: 'Active',

@@ -35,6 +35,12 @@ const enterprises = {
     inactive: '已停用',
   },
   form: {
+    usccInvalid: {
+      length: '统一社会信用代码应为18位',
+      format: '统一社会信用代码含有不应出现的字符（不使用 I、O、Z、S、V）',
+      check_digit: '统一社会信用代码校验位错误，请逐位核对营业执照',
+    },
+    phoneInvalid: '应为手机号（如 13803910001）或带区号的固定电话（如 0391-1234567）',
     newTitle: '登记用人单位',
     editTitle: '修改用人单位信息',
     namePlaceholder: '与营业执照一致，如：焦作市某机械制造有限公司',
@@ -71,6 +77,7 @@ const enterprises = {
     empty: '还没有招聘账号。',
     username: '用户名',
     usernamePlaceholder: '字母开头，3-32位字母、数字或 . _ -',
+    usernameInvalid: '用户名须以字母开头，3 至 32 位，只能包含字母、数字和 . _ -',
     displayName: '联系人姓名',
     active: '状态',
     activeYes: '启用',
