@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Result, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PolicyCategory } from '../../../../contracts/employment.js';
@@ -40,6 +40,8 @@ export default function PolicyEditorPage() {
   const update = useUpdatePolicy(id ?? '');
   const [form] = Form.useForm<Values>();
   const reportError = useReportError(policyErrorMessage);
+  // Enter in a field and a click on 保存 right after both pass validation before either request starts: one article, not two.
+  const saving = useRef(false);
 
   useEffect(() => {
     if (article) form.setFieldsValue({ ...article, docNo: article.docNo ?? undefined, summary: article.summary ?? undefined, effectiveOn: dayjs(article.effectiveOn) });
@@ -59,6 +61,8 @@ export default function PolicyEditorPage() {
       summary: v.summary?.trim() || null,
       body: v.body.trim(),
     };
+    if (saving.current) return;
+    saving.current = true;
     try {
       if (article) {
         await update.mutateAsync({ ...fields, version: article.version });
@@ -71,6 +75,8 @@ export default function PolicyEditorPage() {
       }
     } catch (err) {
       reportError(err, { instance: form, fields: FIELDS });
+    } finally {
+      saving.current = false;
     }
   };
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
