@@ -17,9 +17,14 @@ export function assertBookableDay(ctx: Ctx, field: string, day: string, messages
   if (day < FIRST_BOOKING_DAY) throw validation([{ field, message: `a date before ${FIRST_BOOKING_DAY}, when the books begin` }]);
 }
 
+/** A period of the query string never ends before it starts (either end may be open); the end named is the one the user gave. */
+export function assertPeriodInOrder(period: { from?: string; to?: string }, given: { to?: string } = period) {
+  if (period.from && period.to && period.from > period.to) throw validation([{ field: given.to ? 'querystring.to' : 'querystring.from', message: 'the period ends before it starts' }]);
+}
+
 /** A statement's period: from the first booking day to today unless given, and never ending before it starts. */
 export function statementPeriod(ctx: Ctx, q: { from?: string; to?: string }) {
   const period = { from: q.from ?? FIRST_BOOKING_DAY, to: q.to ?? chinaDate(ctx.clock.now()) };
-  if (period.from > period.to) throw validation([{ field: q.to ? 'querystring.to' : 'querystring.from', message: 'the period ends before it starts' }]);
+  assertPeriodInOrder(period, q);
   return period;
 }

@@ -4,8 +4,7 @@ import { audit } from '../../../platform/audit.js';
 import { authorize } from '../../../platform/authz.js';
 import type { Ctx } from '../../../platform/context.js';
 import { chinaDate } from '../../../platform/dates.js';
-import { getOrgInScope } from '../../orgs/orgs.queries.js';
-import { allInKindIssues, inKindTotals } from './in-kind.queries.js';
+import { allInKindIssues, inKindFilter, inKindTotals } from './in-kind.queries.js';
 
 /** A register longer than this is cut with a note: narrow the period or the org. */
 export const IN_KIND_EXPORT_MAX_ROWS = 50_000;
@@ -13,9 +12,7 @@ export const IN_KIND_EXPORT_MAX_ROWS = 50_000;
 /** The in-kind register (实物发放登记) as .xlsx: every matching issue, then pieces by item. Audited: it names recipients. */
 export async function exportInKindIssues({ ctx, query }: { ctx: Ctx; query: Omit<InKindIssueQuery, 'page' | 'pageSize'> }) {
   const actor = await authorize(ctx, 'fund.read');
-  const { orgId, ...rest } = query;
-  const org = orgId ? await getOrgInScope(ctx.db, actor, orgId) : null;
-  const filter = { ...rest, orgPath: org?.path };
+  const filter = await inKindFilter(ctx.db, actor, query);
   const [rows, totals] = await Promise.all([allInKindIssues(ctx.db, actor, filter, IN_KIND_EXPORT_MAX_ROWS + 1), inKindTotals(ctx.db, actor, filter)]);
 
   const wb = new ExcelJS.Workbook();
@@ -31,6 +28,6 @@ export async function exportInKindIssues({ ctx, query }: { ctx: Ctx; query: Omit
   for (const t of totals.byItem) sum.addRow([t.item, t.issued, t.returned]);
   [16, 14, 14].forEach((w, i) => (sum.getColumn(i + 1).width = w));
 
-  await audit(ctx.db, ctx, 'in_kind.export', { objectType: 'in_kind_issue', details: { count: Math.min(rows.length, IN_KIND_EXPORT_MAX_ROWS), filter: { ...rest, orgId: orgId ?? null } } });
+  await audit(ctx.db, ctx, 'in_kind.export', { objectType: 'in_kind_issue', details: { count: Math.min(rows.length, IN_KIND_EXPORT_MAX_ROWS), filter: { ...query, orgId: query.orgId ?? null } } });
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), fileName: `实物发放登记_${chinaDate(ctx.clock.now())}.xlsx` };
 }

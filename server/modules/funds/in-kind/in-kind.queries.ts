@@ -4,8 +4,18 @@ import type { DbOrTx } from '../../../db/client.js';
 import { inKindIssues, orgs, paymentBatches, paymentLines } from '../../../db/schema/index.js';
 import { inActorSubtree, likePrefix } from '../../../platform/authz.js';
 import type { Actor } from '../../../platform/context.js';
+import { getOrgInScope } from '../../orgs/orgs.queries.js';
+import { assertPeriodInOrder } from '../booking-dates.js';
 
 export type InKindFilter = Omit<InKindIssueQuery, 'orgId' | 'page' | 'pageSize'> & { orgPath?: string };
+
+/** The register's filter from its query: the period in order, and the chosen org (404 outside the subtree) as its path. */
+export async function inKindFilter(db: DbOrTx, actor: Actor, query: Omit<InKindIssueQuery, 'page' | 'pageSize'>): Promise<InKindFilter> {
+  const { orgId, ...rest } = query;
+  assertPeriodInOrder(rest);
+  const org = orgId ? await getOrgInScope(db, actor, orgId) : null;
+  return { ...rest, orgPath: org?.path };
+}
 
 /** Issues in the actor's subtree (or under one org of it), of a period, an item and a status. */
 function matching(actor: Actor, f: InKindFilter) {
