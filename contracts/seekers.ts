@@ -23,6 +23,24 @@ export const SeekerSource = codes({
   application: ['受助学生', 'Aided student'],
 });
 
+/** What a seeker is registered and corrected with, each optional (registration requires some, by source). */
+const seekerFields = {
+  name: text(50).min(1).optional(),
+  idNumber: CnIdNumber.optional(),
+  /** null clears the phone. */
+  phone: CnMobile.optional().nullable(),
+  education: Education.schema.optional(),
+  major: optionalText(50),
+  graduationYear: z.number().int().min(1950).max(2100).optional().nullable(),
+  /** Skills in a few words (电焊, CAD, 叉车证), separated by commas or spaces. */
+  skills: optionalText(200),
+  wishedCategory: JobCategory.schema.optional(),
+  wishedRegion: RegionCode.optional(),
+  wishedSalaryFen: monthlyFen.optional().nullable(),
+  /** Of a hardship family; always true when registered from a household or an aided student. */
+  hardship: z.boolean().optional(),
+};
+
 export const RegisterSeekerInput = z
   .strictObject({
     /** The org the seeker is registered at; left out, the source record's org (or the actor's). */
@@ -32,19 +50,9 @@ export const RegisterSeekerInput = z
     memberId: z.uuid().optional(),
     /** An aided (paid or followed-up) application in scope: its student. */
     applicationId: z.uuid().optional(),
-    name: text(50).min(1).optional(),
-    idNumber: CnIdNumber.optional(),
-    phone: CnMobile.optional().nullable(),
-    education: Education.schema.optional(),
-    major: optionalText(50),
-    graduationYear: z.number().int().min(1950).max(2100).optional().nullable(),
-    /** Skills in a few words (电焊, CAD, 叉车证), separated by commas or spaces. */
-    skills: optionalText(200),
+    ...seekerFields,
     wishedCategory: JobCategory.schema,
     wishedRegion: RegionCode,
-    wishedSalaryFen: monthlyFen.optional().nullable(),
-    /** Of a hardship family; always true when registered from a household or an aided student. */
-    hardship: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
@@ -68,21 +76,7 @@ export type RegisterSeekerInput = z.infer<typeof RegisterSeekerInput>;
  * or the application's and are corrected there. A seeker from a record stays of a hardship family.
  * The org is not changed here, nor the status (deactivate / reactivate).
  */
-export const UpdateSeekerInput = z.strictObject({
-  name: text(50).min(1).optional(),
-  idNumber: CnIdNumber.optional(),
-  /** null clears the phone. */
-  phone: CnMobile.optional().nullable(),
-  education: Education.schema.optional(),
-  major: optionalText(50),
-  graduationYear: z.number().int().min(1950).max(2100).optional().nullable(),
-  skills: optionalText(200),
-  wishedCategory: JobCategory.schema.optional(),
-  wishedRegion: RegionCode.optional(),
-  wishedSalaryFen: monthlyFen.optional().nullable(),
-  hardship: z.boolean().optional(),
-  version: z.number().int().min(1),
-});
+export const UpdateSeekerInput = z.strictObject({ ...seekerFields, version: z.number().int().min(1) });
 export type UpdateSeekerInput = z.infer<typeof UpdateSeekerInput>;
 
 /** 查看完整号码: the field and why (audited). */

@@ -211,20 +211,7 @@ export function useRecordOutcome() {
 }
 
 /** A correction: only the fields that changed, with the version read (a stale one is a 409). */
-export interface UpdateSeekerBody {
-  name?: string;
-  idNumber?: string;
-  phone?: string | null;
-  education?: string;
-  major?: string | null;
-  graduationYear?: number | null;
-  skills?: string | null;
-  wishedCategory?: string;
-  wishedRegion?: string;
-  wishedSalaryFen?: number | null;
-  hardship?: boolean;
-  version: number;
-}
+export type UpdateSeekerBody = Partial<Omit<RegisterSeekerBody, 'orgId' | 'householdId' | 'memberId' | 'applicationId'>> & { version: number };
 
 export function useUpdateSeeker(id: string) {
   const qc = useQueryClient();
