@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fenToYuanText, parseYuanToFen } from './money.js';
+import { fenToYuanText, parseYuanToFen, sheetYuanToFen } from './money.js';
 
 describe('money text', () => {
   it('parses 元 text to fen exactly', () => {
@@ -15,5 +15,18 @@ describe('money text', () => {
   });
   it('round-trips every fen amount', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999_999 }) /* up to 10 digits of 元 */, (fen) => parseYuanToFen(fenToYuanText(fen)) === fen));
+  });
+});
+
+describe('amounts in a spreadsheet', () => {
+  it('reads the doubles Excel writes for typed amounts as Excel shows them, and still refuses three decimals', () => {
+    expect(sheetYuanToFen('19.989999999999998')).toBe(1999);
+    expect(sheetYuanToFen('0.30000000000000004')).toBe(30);
+    expect(sheetYuanToFen('1234.5599999999999')).toBe(123456);
+    expect(sheetYuanToFen('1,000.5')).toBe(100050);
+    expect(sheetYuanToFen('1.005')).toBeNull();
+    expect(sheetYuanToFen('1.234')).toBeNull();
+    expect(sheetYuanToFen('-5')).toBeNull();
+    expect(sheetYuanToFen('1e3')).toBeNull();
   });
 });

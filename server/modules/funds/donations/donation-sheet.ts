@@ -4,7 +4,7 @@ import type { ImportError } from '../../../../contracts/households.js';
 import type { ExcelColumn } from '../../households/import/households-excel-columns.js';
 import { IMPORT_REASONS as R } from '../../households/import/import-reasons.js';
 import { readTemplateSheet } from '../../households/import/parse-household-workbook.js';
-import { sheetYuanToFen } from '../sheet-yuan.js';
+import { sheetYuanToFen } from '../../../platform/money.js';
 
 /**
  * The sheet of a collective donation (集体捐款名单): one row per person. The reasons are Chinese,

@@ -1,6 +1,6 @@
 import { validateCnId, validateCnMobile } from '../../../../contracts/cn-ids.js';
 import { CreateHouseholdInput, MemberInput } from '../../../../contracts/households.js';
-import { parseYuanToFen } from '../../../platform/money.js';
+import { sheetYuanToFen } from '../../../platform/money.js';
 import { readXlsxSheets, XlsxFormatError, type XlsxCell, type XlsxRow } from '../../../platform/xlsx-reader.js';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_SHEET, MEMBER_COLUMNS, MEMBER_SHEET, type ExcelColumn } from './households-excel-columns.js';
 import { maskImportErrors } from './import-error-masking.js';
@@ -41,7 +41,7 @@ export function convertCell(col: ExcelColumn, text: string, cell: XlsxCell | und
       return /^\d{12,19}$/.test(digits) ? { value: digits } : { error: R.card };
     }
     case 'yuan': {
-      const fen = parseYuanToFen(text);
+      const fen = sheetYuanToFen(text);
       return fen === null ? { error: R.yuan } : { value: fen };
     }
     case 'int':
